@@ -1,0 +1,232 @@
+//! Algolia's key endpoints and `GET /1/indexes`: authentication, then the application's answer.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use serde_json::{Value, json};
+
+use crate::app::{App, WriteError};
+use crate::clock::rfc3339;
+use crate::error::ApiError;
+use crate::key::{Key, KeyRequest, pattern_matches};
+
+/// Longer key paths are refused before any lookup; real keys, secured ones included, are far shorter.
+pub const MAX_KEY_LENGTH: usize = 1_024;
+
+pub type SharedApp = Arc<Mutex<App>>;
+
+/// Who is calling, once the credentials check out.
+enum Caller {
+    Admin,
+    Key(Key),
+}
+
+impl Caller {
+    fn require_admin(&self) -> Result<(), ApiError> {
+        match self {
+            Caller::Admin => Ok(()),
+            Caller::Key(_) => Err(ApiError::not_allowed()),
+        }
+    }
+}
+
+/// Locks the application and brings it up to date. A poisoned lock still holds consistent data
+/// (no handler panics while writing), so it is used rather than failing every later request.
+fn lock(app: &SharedApp) -> MutexGuard<'_, App> {
+    let mut guard = app.lock().unwrap_or_else(|e| e.into_inner());
+    guard.settle();
+    guard
+}
+
+/// Credentials come from Algolia's headers or, as Algolia also accepts, from the query string.
+fn authenticate(app: &App, headers: &HeaderMap, uri: &Uri) -> Result<Caller, ApiError> {
+    let query = Query::<HashMap<String, String>>::try_from_uri(uri).map(|q| q.0).unwrap_or_default();
+    let credential = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .or_else(|| query.get(name).cloned())
+    };
+    let app_id = credential("x-algolia-application-id");
+    let api_key = credential("x-algolia-api-key").ok_or_else(ApiError::invalid_credentials)?;
+    if app_id.as_deref() != Some(app.app_id.as_str()) {
+        return Err(ApiError::invalid_credentials());
+    }
+    if api_key == app.admin_key {
+        return Ok(Caller::Admin);
+    }
+    app.visible_key(&api_key).cloned().map(Caller::Key).ok_or_else(ApiError::invalid_credentials)
+}
+
+fn check_key_path(key: &str) -> Result<(), ApiError> {
+    if key.len() > MAX_KEY_LENGTH {
+        return Err(ApiError::bad_request(format!(
+            "The API key in the path is too long ({} characters; at most {MAX_KEY_LENGTH})",
+            key.len()
+        )));
+    }
+    Ok(())
+}
+
+fn write_result<T>(result: Result<T, WriteError>) -> Result<T, ApiError> {
+    result.map_err(|e| match e {
+        WriteError::Api(e) => e,
+        WriteError::Io(e) => {
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("Could not save the data file: {e}"))
+        }
+    })
+}
+
+fn io_result<T>(result: std::io::Result<T>) -> Result<T, ApiError> {
+    write_result(result.map_err(WriteError::Io))
+}
+
+pub async fn list_keys(
+    State(app): State<SharedApp>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Json<Value>, ApiError> {
+    let app = lock(&app);
+    authenticate(&app, &headers, &uri)?.require_admin()?;
+    let now = app.now_ms();
+    let keys: Vec<Value> = app.visible_keys().into_iter().map(|k| k.to_json(now, false)).collect();
+    Ok(Json(json!({ "keys": keys })))
+}
+
+pub async fn create_key(
+    State(app): State<SharedApp>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let mut app = lock(&app);
+    authenticate(&app, &headers, &uri)?.require_admin()?;
+    let request = KeyRequest::parse(&body)?;
+    let key = io_result(app.create(request))?;
+    Ok(Json(json!({ "key": key.value, "createdAt": rfc3339(key.created_at * 1000) })))
+}
+
+/// The admin key reads any key; any other key may read only itself, with its description redacted.
+pub async fn get_key(
+    State(app): State<SharedApp>,
+    Path(value): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Json<Value>, ApiError> {
+    let app = lock(&app);
+    let caller = authenticate(&app, &headers, &uri)?;
+    check_key_path(&value)?;
+    let now = app.now_ms();
+    match caller {
+        Caller::Admin => {
+            let key = app.visible_key(&value).ok_or_else(ApiError::key_does_not_exist)?;
+            Ok(Json(key.to_json(now, false)))
+        }
+        Caller::Key(own) if own.value == value => Ok(Json(own.to_json(now, true))),
+        Caller::Key(_) => Err(ApiError::not_allowed()),
+    }
+}
+
+pub async fn update_key(
+    State(app): State<SharedApp>,
+    Path(value): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let mut app = lock(&app);
+    authenticate(&app, &headers, &uri)?.require_admin()?;
+    check_key_path(&value)?;
+    let request = KeyRequest::parse(&body)?;
+    let key = write_result(app.update(&value, request))?;
+    Ok(Json(json!({ "key": key.value, "updatedAt": rfc3339(app.now_ms()) })))
+}
+
+pub async fn delete_key(
+    State(app): State<SharedApp>,
+    Path(value): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Json<Value>, ApiError> {
+    let mut app = lock(&app);
+    authenticate(&app, &headers, &uri)?.require_admin()?;
+    check_key_path(&value)?;
+    let deleted_at = write_result(app.delete(&value))?;
+    Ok(Json(json!({ "deletedAt": rfc3339(deleted_at) })))
+}
+
+pub async fn restore_key(
+    State(app): State<SharedApp>,
+    Path(value): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Json<Value>, ApiError> {
+    let mut app = lock(&app);
+    authenticate(&app, &headers, &uri)?.require_admin()?;
+    check_key_path(&value)?;
+    let key = write_result(app.restore(&value))?;
+    Ok(Json(json!({ "key": key.value, "createdAt": rfc3339(app.now_ms()) })))
+}
+
+/// `GET /1/indexes?page=&hitsPerPage=`: needs `listIndexes`, and a restricted key sees only the
+/// indices its patterns allow. Without `page` the whole list comes back in one page.
+pub async fn list_indices(
+    State(app): State<SharedApp>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Json<Value>, ApiError> {
+    let app = lock(&app);
+    let allowed: Option<Vec<String>> = match authenticate(&app, &headers, &uri)? {
+        Caller::Admin => None,
+        Caller::Key(key) if key.settings.acl.iter().any(|a| a == "listIndexes") => {
+            Some(key.settings.indexes).filter(|patterns| !patterns.is_empty())
+        }
+        Caller::Key(_) => return Err(ApiError::not_allowed()),
+    };
+    let paging = Paging::from_uri(&uri)?;
+    let all = app.indices();
+    let visible: Vec<_> = all
+        .iter()
+        .filter(|i| allowed.as_ref().is_none_or(|p| p.iter().any(|p| pattern_matches(p, &i.name))))
+        .collect();
+    let (items, pages) = match paging.page {
+        None => (visible.iter().collect::<Vec<_>>(), 1),
+        Some(page) => {
+            let per_page = paging.hits_per_page;
+            let pages = visible.len().div_ceil(per_page).max(1);
+            (visible.iter().skip(page * per_page).take(per_page).collect(), pages)
+        }
+    };
+    let items: Vec<Value> = items.into_iter().map(|i| i.to_json(all)).collect();
+    Ok(Json(json!({ "items": items, "nbPages": pages })))
+}
+
+struct Paging {
+    page: Option<usize>,
+    hits_per_page: usize,
+}
+
+impl Paging {
+    fn from_uri(uri: &Uri) -> Result<Self, ApiError> {
+        let query = Query::<HashMap<String, String>>::try_from_uri(uri).map(|q| q.0).unwrap_or_default();
+        let number = |name: &str| -> Result<Option<usize>, ApiError> {
+            match query.get(name).map(String::as_str) {
+                None | Some("") | Some("null") => Ok(None),
+                Some(v) => v
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| ApiError::bad_request(format!("`{name}` must be a non-negative integer"))),
+            }
+        };
+        let hits_per_page = number("hitsPerPage")?.unwrap_or(100);
+        if !(1..=1000).contains(&hits_per_page) {
+            return Err(ApiError::bad_request("`hitsPerPage` must be between 1 and 1000"));
+        }
+        Ok(Self { page: number("page")?, hits_per_page })
+    }
+}
