@@ -22,7 +22,7 @@ pub type SharedApp = Arc<Mutex<App>>;
 /// Who is calling, once the credentials check out.
 enum Caller {
     Admin,
-    Key(Key),
+    Key(Box<Key>),
 }
 
 impl Caller {
@@ -60,7 +60,9 @@ fn authenticate(app: &App, headers: &HeaderMap, uri: &Uri) -> Result<Caller, Api
     if api_key == app.admin_key {
         return Ok(Caller::Admin);
     }
-    app.visible_key(&api_key).cloned().map(Caller::Key).ok_or_else(ApiError::invalid_credentials)
+    app.visible_key(&api_key)
+        .map(|k| Caller::Key(Box::new(k.clone())))
+        .ok_or_else(ApiError::invalid_credentials)
 }
 
 fn check_key_path(key: &str) -> Result<(), ApiError> {

@@ -114,7 +114,7 @@ impl App {
             seq: self.primary.next_seq(),
             settings: request.settings,
         };
-        self.write(Change::Put(key.clone()))?;
+        self.write(Change::Put(Box::new(key.clone())))?;
         Ok(key)
     }
 
@@ -127,7 +127,7 @@ impl App {
             settings: request.settings,
             ..existing.clone()
         };
-        self.write(Change::Put(key.clone()))?;
+        self.write(Change::Put(Box::new(key.clone())))?;
         Ok(key)
     }
 
@@ -148,7 +148,7 @@ impl App {
         }
         let deleted = self.primary.deleted(value).ok_or_else(ApiError::key_does_not_exist)?;
         let key = Key { expires_at_ms: None, ..deleted.key.clone() };
-        self.write(Change::Put(key.clone()))?;
+        self.write(Change::Put(Box::new(key.clone())))?;
         Ok(key)
     }
 
@@ -171,7 +171,7 @@ impl App {
     }
 
     pub fn live_key_count(&self) -> usize {
-        self.primary.len()
+        self.primary.live_count()
     }
 
     fn write(&mut self, change: Change) -> io::Result<()> {

@@ -25,7 +25,7 @@ fn push(
 ) {
     let seq = snapshot.keys.next_seq();
     let created_at = created_at_ms.div_euclid(1000);
-    snapshot.keys.apply(Change::Put(Key { value, created_at, expires_at_ms, seq, settings }));
+    snapshot.keys.apply(Change::Put(Box::new(Key { value, created_at, expires_at_ms, seq, settings })));
 }
 
 fn strings(items: &[&str]) -> Vec<String> {

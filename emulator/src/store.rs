@@ -28,7 +28,7 @@ pub struct Store {
 #[derive(Clone, Debug)]
 pub enum Change {
     /// Create, update or restore: the key as it now is.
-    Put(Key),
+    Put(Box<Key>),
     Delete {
         value: String,
         at_ms: i64,
@@ -55,7 +55,7 @@ impl Store {
         keys
     }
 
-    pub fn len(&self) -> usize {
+    pub fn live_count(&self) -> usize {
         self.keys.len()
     }
 
@@ -69,7 +69,7 @@ impl Store {
         match change {
             Change::Put(key) => {
                 self.deleted.retain(|d| d.key.value != key.value);
-                self.keys.insert(key.value.clone(), key);
+                self.keys.insert(key.value.clone(), *key);
             }
             Change::Delete { value, at_ms } => {
                 if let Some(key) = self.keys.remove(&value) {
@@ -116,11 +116,11 @@ mod tests {
     #[test]
     fn delete_then_put_restores() {
         let mut store = Store::default();
-        store.apply(Change::Put(key("a", 0, None)));
+        store.apply(Change::Put(Box::new(key("a", 0, None))));
         store.apply(Change::Delete { value: "a".into(), at_ms: 5 });
         assert!(store.live("a").is_none());
         assert_eq!(store.deleted("a").unwrap().deleted_at_ms, 5);
-        store.apply(Change::Put(key("a", 0, None)));
+        store.apply(Change::Put(Box::new(key("a", 0, None))));
         assert!(store.live("a").is_some());
         assert!(store.deleted("a").is_none());
     }
@@ -130,7 +130,7 @@ mod tests {
         let mut store = Store::default();
         for i in 0..=RESTORABLE_DELETED_KEYS {
             let value = format!("k{i}");
-            store.apply(Change::Put(key(&value, i as u64, None)));
+            store.apply(Change::Put(Box::new(key(&value, i as u64, None))));
             store.apply(Change::Delete { value, at_ms: i as i64 });
         }
         assert!(store.deleted("k0").is_none());
@@ -141,9 +141,9 @@ mod tests {
     #[test]
     fn expired_keys_move_to_deleted_in_expiry_order() {
         let mut store = Store::default();
-        store.apply(Change::Put(key("late", 0, Some(200))));
-        store.apply(Change::Put(key("early", 1, Some(100))));
-        store.apply(Change::Put(key("never", 2, None)));
+        store.apply(Change::Put(Box::new(key("late", 0, Some(200)))));
+        store.apply(Change::Put(Box::new(key("early", 1, Some(100)))));
+        store.apply(Change::Put(Box::new(key("never", 2, None))));
         store.expire(150);
         assert_eq!(store.list().len(), 2);
         store.expire(200);
