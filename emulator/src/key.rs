@@ -98,8 +98,11 @@ impl Key {
         out.insert("value".into(), json!(self.value));
         out.insert("createdAt".into(), json!(self.created_at));
         out.insert("acl".into(), json!(s.acl));
-        let description = if redact_description { "<redacted>" } else { s.description.as_str() };
-        out.insert("description".into(), json!(description));
+        if redact_description {
+            out.insert("description".into(), json!("<redacted>"));
+        } else if !s.description.is_empty() {
+            out.insert("description".into(), json!(s.description));
+        }
         if !s.indexes.is_empty() {
             out.insert("indexes".into(), json!(s.indexes));
         }
@@ -267,7 +270,7 @@ mod tests {
         };
         assert_eq!(
             key.to_json(1_000, false),
-            json!({"value":"v","createdAt":10,"acl":["search"],"description":"","validity":5})
+            json!({"value":"v","createdAt":10,"acl":["search"],"validity":5})
         );
         assert_eq!(key.to_json(5_400, true)["description"], "<redacted>");
         assert_eq!(key.to_json(5_400, true)["validity"], 1);

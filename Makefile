@@ -1,0 +1,11 @@
+# The two commands of the quick start. Each installs what is missing first (scripts/setup.sh).
+.PHONY: run test setup
+
+run: setup
+	bash scripts/run.sh
+
+test: setup
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh
