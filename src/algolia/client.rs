@@ -1,0 +1,188 @@
+//! The HTTP side: one function per endpoint, each trying the hosts in the order the retry strategy
+//! gives, with a per-try timeout, and aborting its fetch when the caller drops the future (a view
+//! that goes away takes its requests with it).
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::set_timeout_with_handle;
+use serde::{Deserialize, Serialize};
+use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials};
+
+use super::error::ApiError;
+use super::hosts::{
+    BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, CallKind, HostPool, Outcome, READ_TIMEOUT_MS, WRITE_TIMEOUT_MS,
+    classify, custom_hosts, default_hosts, scaled_timeout,
+};
+use super::key::{ApiKey, KeyList};
+
+/// What the user connected with. The API key is the admin key: see `session` for how it is kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Credentials {
+    pub app_id: String,
+    pub api_key: String,
+    /// Base URLs replacing Algolia's hosts; empty for Algolia's own.
+    pub hosts: Vec<String>,
+}
+
+/// A client for one application. Cloning shares what it learnt about its hosts.
+#[derive(Clone)]
+pub struct Client {
+    credentials: Arc<Credentials>,
+    pool: Arc<Mutex<HostPool>>,
+}
+
+impl Client {
+    pub fn new(credentials: Credentials) -> Self {
+        let hosts = if credentials.hosts.is_empty() {
+            default_hosts(&credentials.app_id, shuffle)
+        } else {
+            custom_hosts(&credentials.hosts)
+        };
+        Self { credentials: Arc::new(credentials), pool: Arc::new(Mutex::new(HostPool::new(hosts))) }
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    /// `GET /1/keys`: every key of the application.
+    pub async fn list_keys(&self) -> Result<Vec<ApiKey>, ApiError> {
+        let text = self.send(Method::GET, "/1/keys", None).await?;
+        let list: KeyList = parse(&text)?;
+        Ok(list.keys)
+    }
+
+    /// Tries each host in turn until one gives a final answer.
+    async fn send(&self, method: Method, path: &str, body: Option<String>) -> Result<String, ApiError> {
+        let kind = if method == Method::GET { CallKind::Read } else { CallKind::Write };
+        let base =
+            CONNECT_TIMEOUT_MS + if kind == CallKind::Read { READ_TIMEOUT_MS } else { WRITE_TIMEOUT_MS };
+        let order = self.pool().plan(kind, js_sys::Date::now());
+        let mut tried = Vec::new();
+        let mut timeouts = 0;
+        for index in order {
+            let url = self.pool().host(index).url.clone();
+            let timeout = scaled_timeout(base, timeouts);
+            let result = self.try_once(&method, &format!("{url}{path}"), body.as_deref(), timeout).await;
+            tried.push(url);
+            let outcome = match &result {
+                Ok((status, _)) => classify(Some(*status)),
+                Err(Failure::Network) => Outcome::Retry,
+                Err(Failure::Timeout) => Outcome::TimedOut,
+            };
+            self.pool().record(index, outcome, js_sys::Date::now());
+            match (outcome, result) {
+                (Outcome::Success, Ok((_, text))) => return Ok(text),
+                (Outcome::Final, Ok((status, text))) => return Err(ApiError::from_response(status, &text)),
+                (Outcome::TimedOut, _) => timeouts += 1,
+                _ => {}
+            }
+        }
+        Err(ApiError::Unreachable { hosts: tried })
+    }
+
+    fn pool(&self) -> std::sync::MutexGuard<'_, HostPool> {
+        self.pool.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// One fetch with a deadline for the headers and a separate, generous one for the body.
+    async fn try_once(
+        &self,
+        method: &Method,
+        url: &str,
+        body: Option<&str>,
+        timeout_ms: f64,
+    ) -> Result<(u16, String), Failure> {
+        let abort = AbortOnDrop::new().ok_or(Failure::Network)?;
+        let mut request = RequestBuilder::new(url)
+            .method(method.clone())
+            .header("x-algolia-application-id", &self.credentials.app_id)
+            .header("x-algolia-api-key", &self.credentials.api_key)
+            .abort_signal(Some(&abort.controller.signal()))
+            .cache(RequestCache::NoStore)
+            .credentials(RequestCredentials::Omit)
+            .referrer_policy(ReferrerPolicy::NoReferrer);
+        if body.is_some() {
+            request = request.header("content-type", "application/json");
+        }
+        let request = match body {
+            Some(body) => request.body(body),
+            None => request.build(),
+        }
+        .map_err(|_| Failure::Network)?;
+
+        let deadline = abort.deadline(timeout_ms);
+        let response = request.send().await.map_err(|_| abort.failure())?;
+        drop(deadline);
+        let _deadline = abort.deadline(BODY_TIMEOUT_MS);
+        let text = response.text().await.map_err(|_| abort.failure())?;
+        Ok((response.status(), text))
+    }
+}
+
+#[derive(Debug)]
+enum Failure {
+    Network,
+    Timeout,
+}
+
+/// Aborts the fetch when dropped, and remembers whether a deadline was what aborted it.
+struct AbortOnDrop {
+    controller: AbortController,
+    timed_out: Rc<Cell<bool>>,
+}
+
+impl AbortOnDrop {
+    fn new() -> Option<Self> {
+        Some(Self { controller: AbortController::new().ok()?, timed_out: Rc::new(Cell::new(false)) })
+    }
+
+    /// Aborts the fetch after `ms` unless the returned guard is dropped first.
+    fn deadline(&self, ms: f64) -> Option<impl Drop> {
+        let controller = self.controller.clone();
+        let timed_out = self.timed_out.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_millis(ms as u64),
+        )
+        .ok()?;
+        Some(ClearOnDrop(handle))
+    }
+
+    fn failure(&self) -> Failure {
+        if self.timed_out.get() { Failure::Timeout } else { Failure::Network }
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.controller.abort();
+    }
+}
+
+struct ClearOnDrop(leptos::prelude::TimeoutHandle);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        self.0.clear();
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+/// Fisher–Yates with the browser's `Math.random`: the order of fallback hosts needs no secrecy.
+fn shuffle<T>(items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let j = (js_sys::Math::random() * (i + 1) as f64) as usize;
+        items.swap(i, j.min(i));
+    }
+}

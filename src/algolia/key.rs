@@ -1,0 +1,143 @@
+//! An API key as Algolia returns it, parsed leniently: optional fields may be missing or null,
+//! `createdAt` may come in seconds or milliseconds, and fields this console does not know are kept
+//! so that an update can send them back unchanged.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::{Map, Value};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ApiKey {
+    pub value: String,
+    /// Unix milliseconds, whatever unit the service used.
+    pub created_at_ms: Option<f64>,
+    pub acl: Vec<String>,
+    pub description: String,
+    pub indexes: Vec<String>,
+    pub referers: Vec<String>,
+    pub query_parameters: String,
+    pub max_hits_per_query: u64,
+    pub max_queries_per_ip_per_hour: u64,
+    /// Seconds left before expiry when the key was read; 0 never expires.
+    pub validity: u64,
+    /// Fields this console does not model, exactly as received.
+    pub extra: Map<String, Value>,
+}
+
+/// `createdAt` values below this are seconds: 1e11 seconds is the year 5138, 1e11 ms is 1973.
+const SECONDS_LIMIT: f64 = 1e11;
+
+/// Normalises an Algolia timestamp to Unix milliseconds.
+pub fn timestamp_ms(raw: f64) -> f64 {
+    if raw.abs() < SECONDS_LIMIT { raw * 1000.0 } else { raw }
+}
+
+#[derive(Deserialize)]
+pub struct KeyList {
+    pub keys: Vec<ApiKey>,
+}
+
+impl<'de> Deserialize<'de> for ApiKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = ApiKey;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an API key object")
+    }
+
+    // A hand-written visitor rather than `#[serde(flatten)]`: flatten buffers every field, which
+    // costs real time on a 10,000-key list, and this also lets nulls stand for defaults.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ApiKey, A::Error> {
+        let mut key = ApiKey::default();
+        let mut has_value = false;
+        while let Some(name) = map.next_key::<String>()? {
+            match name.as_str() {
+                "value" => {
+                    key.value = map.next_value()?;
+                    has_value = true;
+                }
+                "createdAt" => key.created_at_ms = map.next_value::<Option<f64>>()?.map(timestamp_ms),
+                "acl" => key.acl = or_default(map.next_value()?),
+                "description" => key.description = or_default(map.next_value()?),
+                "indexes" => key.indexes = or_default(map.next_value()?),
+                "referers" => key.referers = or_default(map.next_value()?),
+                "queryParameters" => key.query_parameters = or_default(map.next_value()?),
+                "maxHitsPerQuery" => key.max_hits_per_query = count(map.next_value()?),
+                "maxQueriesPerIPPerHour" => key.max_queries_per_ip_per_hour = count(map.next_value()?),
+                "validity" => key.validity = count(map.next_value()?),
+                _ => {
+                    key.extra.insert(name, map.next_value()?);
+                }
+            }
+        }
+        if !has_value {
+            return Err(de::Error::missing_field("value"));
+        }
+        Ok(key)
+    }
+}
+
+fn or_default<T: Default>(value: Option<T>) -> T {
+    value.unwrap_or_default()
+}
+
+/// Counts are integers, but a lenient reader accepts `12.0` and treats negatives as 0.
+fn count(value: Option<f64>) -> u64 {
+    value.map_or(0, |v| if v.is_finite() && v > 0.0 { v as u64 } else { 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_a_full_key() {
+        let key: ApiKey = serde_json::from_value(json!({
+            "value": "abc", "createdAt": 1_700_000_000, "acl": ["search"], "description": "d",
+            "indexes": ["prod_*"], "referers": ["*.example.com"], "queryParameters": "a=b",
+            "maxHitsPerQuery": 5, "maxQueriesPerIPPerHour": 100, "validity": 60
+        }))
+        .unwrap();
+        assert_eq!(key.created_at_ms, Some(1_700_000_000_000.0));
+        assert_eq!(key.indexes, ["prod_*"]);
+        assert_eq!((key.max_hits_per_query, key.max_queries_per_ip_per_hour, key.validity), (5, 100, 60));
+        assert!(key.extra.is_empty());
+    }
+
+    #[test]
+    fn missing_and_null_fields_take_defaults() {
+        let key: ApiKey =
+            serde_json::from_value(json!({"value": "abc", "acl": null, "validity": null})).unwrap();
+        assert_eq!(key, ApiKey { value: "abc".into(), ..ApiKey::default() });
+    }
+
+    #[test]
+    fn created_at_in_seconds_or_milliseconds() {
+        assert_eq!(timestamp_ms(1_656_345_570.0), 1_656_345_570_000.0);
+        assert_eq!(timestamp_ms(1_656_345_570_000.0), 1_656_345_570_000.0);
+    }
+
+    #[test]
+    fn unknown_fields_are_kept() {
+        let key: ApiKey =
+            serde_json::from_value(json!({"value": "abc", "acl": ["search"], "future": {"x": [1]}})).unwrap();
+        assert_eq!(key.extra["future"], json!({"x": [1]}));
+    }
+
+    #[test]
+    fn a_key_without_value_is_an_error() {
+        assert!(serde_json::from_value::<ApiKey>(json!({"acl": []})).is_err());
+        let list: KeyList = serde_json::from_str(r#"{"keys": [{"value": "a"}, {"value": "b"}]}"#).unwrap();
+        assert_eq!(list.keys.len(), 2);
+    }
+}

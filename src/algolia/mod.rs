@@ -1,0 +1,14 @@
+//! Everything Algolia: the key model, errors, hosts and the retry strategy, and one async function
+//! per endpoint.
+
+mod client;
+mod error;
+mod hosts;
+mod key;
+
+pub use client::{Client, Credentials};
+pub use error::ApiError;
+pub use hosts::{
+    Accept, CallKind, Host, HostPool, Outcome, classify, custom_hosts, default_hosts, parse_custom_host,
+};
+pub use key::{ApiKey, KeyList, timestamp_ms};

@@ -1,0 +1,171 @@
+//! A key prepared for the table: its lower-cased search text, its short hash and its expiry instant
+//! are computed once per load, so a keystroke only scans strings.
+
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+use super::view_state::{ExpiryFilter, Sort, ViewState};
+use crate::algolia::ApiKey;
+
+const DAY_MS: f64 = 86_400_000.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyRow {
+    pub key: ApiKey,
+    /// Identifies the key in URLs without revealing it.
+    pub hash: String,
+    /// `None` never expires.
+    pub expires_at_ms: Option<f64>,
+    search_text: String,
+}
+
+/// The first 12 hex digits of the SHA-256 of a key's value: enough to tell keys apart, useless for
+/// recovering the key.
+pub fn short_hash(value: &str) -> String {
+    Sha256::digest(value.as_bytes()).iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+impl KeyRow {
+    /// `read_at_ms` is when the key was read: its `validity` counted down from then.
+    pub fn new(key: ApiKey, read_at_ms: f64) -> Self {
+        let expires_at_ms = (key.validity > 0).then(|| read_at_ms + key.validity as f64 * 1000.0);
+        let mut search_text = String::with_capacity(96);
+        for part in [&key.value, &key.description]
+            .into_iter()
+            .chain(&key.acl)
+            .chain(&key.indexes)
+            .chain(&key.referers)
+        {
+            search_text.push_str(&part.to_lowercase());
+            search_text.push('\n');
+        }
+        Self { hash: short_hash(&key.value), expires_at_ms, search_text, key }
+    }
+
+    pub fn is_unrestricted(&self) -> bool {
+        self.key.indexes.is_empty() && self.key.referers.is_empty()
+    }
+
+    /// Seconds left at `now_ms`; `None` never expires, `Some(0)` has expired.
+    pub fn seconds_left(&self, now_ms: f64) -> Option<u64> {
+        self.expires_at_ms.map(|at| ((at - now_ms) / 1000.0).ceil().max(0.0) as u64)
+    }
+
+    fn matches(&self, state: &ViewState, needle: &str, now_ms: f64) -> bool {
+        (needle.is_empty() || self.search_text.contains(needle))
+            && state.acl.as_ref().is_none_or(|acl| self.key.acl.contains(acl))
+            && (!state.unrestricted || self.is_unrestricted())
+            && match state.expiry {
+                ExpiryFilter::Any => true,
+                ExpiryFilter::Never => self.expires_at_ms.is_none(),
+                ExpiryFilter::Within(days) => self
+                    .expires_at_ms
+                    .is_some_and(|at| at > now_ms && at - now_ms <= f64::from(days) * DAY_MS),
+            }
+    }
+}
+
+/// Every row of a load, shared cheaply between the views that read it.
+pub type Rows = Arc<Vec<KeyRow>>;
+
+/// The positions, in `rows`, of the keys the view state shows, in its order.
+pub fn visible(rows: &[KeyRow], state: &ViewState, now_ms: f64) -> Vec<usize> {
+    let needle = state.search.trim().to_lowercase();
+    let mut shown: Vec<usize> =
+        (0..rows.len()).filter(|&i| rows[i].matches(state, &needle, now_ms)).collect();
+    let created = |i: &usize| rows[*i].key.created_at_ms.unwrap_or(0.0);
+    match state.sort {
+        Sort::Created => shown.sort_by(|a, b| created(a).total_cmp(&created(b))),
+        Sort::Description => shown.sort_by_cached_key(|&i| rows[i].key.description.to_lowercase()),
+        // Never-expiring keys have the most time left of all.
+        Sort::TimeLeft => shown.sort_by(|&a, &b| {
+            let left = |i: usize| rows[i].expires_at_ms.unwrap_or(f64::INFINITY);
+            left(a).total_cmp(&left(b))
+        }),
+    }
+    if state.descending {
+        shown.reverse();
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(value: &str, description: &str, created_s: f64, validity: u64) -> ApiKey {
+        ApiKey {
+            value: value.into(),
+            description: description.into(),
+            created_at_ms: Some(created_s * 1000.0),
+            acl: vec!["search".into()],
+            validity,
+            ..ApiKey::default()
+        }
+    }
+
+    fn rows() -> Vec<KeyRow> {
+        let mut restricted = key("c3", "Backend Writer", 300.0, 0);
+        restricted.acl = vec!["addObject".into()];
+        restricted.indexes = vec!["prod_*".into()];
+        vec![
+            KeyRow::new(key("a1", "website", 100.0, 3 * 86_400), 0.0),
+            KeyRow::new(key("b2", "analytics", 200.0, 20 * 86_400), 0.0),
+            KeyRow::new(restricted, 0.0),
+        ]
+    }
+
+    fn shown(state: &ViewState) -> Vec<usize> {
+        visible(&rows(), state, 0.0)
+    }
+
+    #[test]
+    fn searches_value_description_acl_indices_and_referers_case_insensitively() {
+        let search = |s: &str| shown(&ViewState { search: s.into(), ..ViewState::default() });
+        assert_eq!(search("WRITER"), [2]);
+        assert_eq!(search("prod_"), [2]);
+        assert_eq!(search("a1"), [0]);
+        assert_eq!(search("addobject"), [2]);
+        assert_eq!(search("  "), [2, 1, 0]);
+        assert!(search("nothing like it").is_empty());
+    }
+
+    #[test]
+    fn sorts_by_created_description_and_time_left() {
+        assert_eq!(shown(&ViewState::default()), [2, 1, 0], "newest first by default");
+        let by = |sort, descending| shown(&ViewState { sort, descending, ..ViewState::default() });
+        assert_eq!(by(Sort::Description, false), [1, 2, 0]);
+        assert_eq!(by(Sort::TimeLeft, false), [0, 1, 2], "never-expiring last");
+        assert_eq!(by(Sort::Created, false), [0, 1, 2]);
+    }
+
+    #[test]
+    fn filters() {
+        let acl = shown(&ViewState { acl: Some("addObject".into()), ..ViewState::default() });
+        assert_eq!(acl, [2]);
+        let week = shown(&ViewState { expiry: ExpiryFilter::Within(7), ..ViewState::default() });
+        assert_eq!(week, [0]);
+        let month = shown(&ViewState { expiry: ExpiryFilter::Within(30), ..ViewState::default() });
+        assert_eq!(month, [1, 0]);
+        let never = shown(&ViewState { expiry: ExpiryFilter::Never, ..ViewState::default() });
+        assert_eq!(never, [2]);
+        let open = shown(&ViewState { unrestricted: true, ..ViewState::default() });
+        assert_eq!(open, [1, 0]);
+    }
+
+    #[test]
+    fn expiry_counts_down_from_the_read() {
+        let row = KeyRow::new(key("a", "", 0.0, 60), 10_000.0);
+        assert_eq!(row.seconds_left(10_000.0), Some(60));
+        assert_eq!(row.seconds_left(40_500.0), Some(30));
+        assert_eq!(row.seconds_left(80_000.0), Some(0));
+        assert_eq!(KeyRow::new(key("b", "", 0.0, 0), 0.0).seconds_left(1e12), None);
+    }
+
+    #[test]
+    fn short_hashes_are_stable_and_hide_the_key() {
+        assert_eq!(short_hash("abc"), "ba7816bf8f01");
+        assert_eq!(short_hash("abc").len(), 12);
+    }
+}
