@@ -29,7 +29,7 @@ pub fn short_hash(value: &str) -> String {
 impl KeyRow {
     /// `read_at_ms` is when the key was read: its `validity` counted down from then.
     pub fn new(key: ApiKey, read_at_ms: f64) -> Self {
-        let expires_at_ms = (key.validity > 0).then(|| read_at_ms + key.validity as f64 * 1000.0);
+        let expires_at_ms = (key.validity > 0).then_some(read_at_ms + key.validity as f64 * 1000.0);
         let mut search_text = String::with_capacity(96);
         for part in [&key.value, &key.description]
             .into_iter()
