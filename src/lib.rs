@@ -1,11 +1,45 @@
 //! The keys console: a Leptos client-side app for managing an Algolia application's API keys.
 
+pub mod acl;
 pub mod algolia;
+mod components;
+pub mod connect;
 pub mod keys;
+mod local_demo;
+mod pages;
+pub mod session;
+mod store;
 
 use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
 
+use crate::pages::{ConnectPage, KeyDetailPage, KeysLayout, KeysPage, NotFound};
+use crate::session::Session;
+use crate::store::KeyStore;
+
+/// The app: the session in context, and the routes.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <p>"Keys console"</p> }
+    provide_context(Session::restore());
+    provide_context(KeyStore::new());
+    view! {
+        <Router base=base_path()>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=ConnectPage />
+                <ParentRoute path=path!("/keys") view=KeysLayout>
+                    <Route path=path!("") view=KeysPage />
+                    <Route path=path!(":hash") view=KeyDetailPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The sub-path the app is served under (`/console` for `/console/`), taken from the `<base>` element
+/// Trunk writes from `--public-url`, so one build works wherever it was built for.
+fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = base.split_once("://").map_or("", |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    path.trim_end_matches('/').to_owned()
 }

@@ -85,9 +85,29 @@ pub fn limit(value: u64) -> String {
     out
 }
 
+/// An index or referer pattern in words: Algolia allows a leading `*`, a trailing `*`, or both.
+pub fn describe_pattern(pattern: &str, noun: &str) -> String {
+    match (pattern.strip_prefix('*'), pattern.strip_suffix('*')) {
+        _ if pattern == "*" => format!("every {noun}"),
+        (Some(rest), _) if rest.ends_with('*') => format!("every {noun} containing “{}”", &rest[..rest.len() - 1]),
+        (Some(suffix), _) => format!("every {noun} ending with “{suffix}”"),
+        (None, Some(prefix)) => format!("every {noun} starting with “{prefix}”"),
+        (None, None) => format!("the {noun} “{pattern}”"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_in_words() {
+        assert_eq!(describe_pattern("dev_*", "index"), "every index starting with “dev_”");
+        assert_eq!(describe_pattern("*_dev", "index"), "every index ending with “_dev”");
+        assert_eq!(describe_pattern("*_products_*", "index"), "every index containing “_products_”");
+        assert_eq!(describe_pattern("movies", "index"), "the index “movies”");
+        assert_eq!(describe_pattern("*", "referer"), "every referer");
+    }
 
     #[test]
     fn masks_all_but_the_ends() {

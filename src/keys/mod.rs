@@ -2,8 +2,9 @@
 //! in the URL, filtering and sorting, and the words and numbers the table shows.
 
 pub mod format;
+pub mod query_params;
 mod row;
 mod view_state;
 
-pub use row::{KeyRow, Rows, short_hash, visible};
+pub use row::{KeyRow, Rows, seconds_left, short_hash, visible};
 pub use view_state::{ExpiryFilter, Sort, ViewState};

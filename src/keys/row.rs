@@ -47,9 +47,8 @@ impl KeyRow {
         self.key.indexes.is_empty() && self.key.referers.is_empty()
     }
 
-    /// Seconds left at `now_ms`; `None` never expires, `Some(0)` has expired.
     pub fn seconds_left(&self, now_ms: f64) -> Option<u64> {
-        self.expires_at_ms.map(|at| ((at - now_ms) / 1000.0).ceil().max(0.0) as u64)
+        seconds_left(self.expires_at_ms, now_ms)
     }
 
     fn matches(&self, state: &ViewState, needle: &str, now_ms: f64) -> bool {
@@ -64,6 +63,11 @@ impl KeyRow {
                     .is_some_and(|at| at > now_ms && at - now_ms <= f64::from(days) * DAY_MS),
             }
     }
+}
+
+/// Seconds left at `now_ms` before `expires_at_ms`; `None` never expires, `Some(0)` has expired.
+pub fn seconds_left(expires_at_ms: Option<f64>, now_ms: f64) -> Option<u64> {
+    expires_at_ms.map(|at| ((at - now_ms) / 1000.0).ceil().max(0.0) as u64)
 }
 
 /// Every row of a load, shared cheaply between the views that read it.

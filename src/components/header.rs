@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::session::Session;
+use crate::store::KeyStore;
+
+/// The bar above every signed-in page: which application, and the way out.
+#[component]
+pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let store = expect_context::<KeyStore>();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        store.clear();
+        session.sign_out();
+        navigate("/", Default::default());
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href="keys">"Keys console"</a>
+            <span class="app-id" title="Application ID">{app_id}</span>
+            <span class="spacer"></span>
+            <button type="button" class="secondary" on:click=sign_out>"Sign out"</button>
+        </header>
+    }
+}

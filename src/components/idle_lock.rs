@@ -1,0 +1,36 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use crate::session::Session;
+use crate::store::KeyStore;
+
+const ACTIVITY: &[&str] = &["pointerdown", "pointermove", "keydown", "wheel", "touchstart"];
+
+/// Locks the session, and forgets the keys, after the configured idle time without keyboard, pointer or wheel activity.
+#[component]
+pub fn IdleLock() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let store = expect_context::<KeyStore>();
+    let last_activity = StoredValue::new(js_sys::Date::now());
+    let listeners: Vec<_> = ACTIVITY
+        .iter()
+        .map(|name| window_event_listener_untyped(name, move |_| last_activity.set_value(js_sys::Date::now())))
+        .collect();
+    let check = move || {
+        let idle_ms = f64::from(session.idle_minutes.get_untracked()) * 60_000.0;
+        if js_sys::Date::now() - last_activity.get_value() >= idle_ms {
+            store.clear();
+            session.lock();
+        }
+    };
+    let interval = set_interval_with_handle(check, Duration::from_secs(5)).ok();
+    let listeners = SendWrapper::new(listeners);
+    on_cleanup(move || {
+        listeners.take().into_iter().for_each(|l| l.remove());
+        if let Some(interval) = interval {
+            interval.clear();
+        }
+    });
+}

@@ -1,0 +1,245 @@
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
+use crate::keys::format::limit;
+use crate::keys::{KeyRow, Rows, Sort, ViewState};
+use crate::store::mark;
+
+/// Every row has this height, so the table can render only the rows in view (plus a margin) and
+/// stand in for the rest with two spacer rows: 10,000 keys cost what 40 do.
+const ROW_HEIGHT: f64 = 56.0;
+const OVERSCAN: usize = 6;
+
+/// The keys table: sortable headers, windowed rows, and keyboard walking (arrows, Home, End,
+/// Page Up/Down; Enter opens the key).
+#[component]
+pub fn KeyTable(
+    rows: Rows,
+    /// Positions in `rows` of the keys to show, in order.
+    shown: Memo<Arc<Vec<usize>>>,
+    view_state: Memo<ViewState>,
+    on_sort: Callback<Sort>,
+) -> impl IntoView {
+    let scroller = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let viewport = RwSignal::new(800.0);
+    let active = RwSignal::new(0usize);
+    let total = Memo::new(move |_| shown.with(|s| s.len()));
+
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            viewport.set(f64::from(el.client_height()));
+        }
+    };
+    Effect::new(move || {
+        if scroller.get().is_some() {
+            measure();
+            request_animation_frame(|| mark("keys-painted"));
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // A new search or filter starts at the top.
+    Effect::new(move |previous: Option<()>| {
+        shown.track();
+        if previous.is_some() {
+            active.set(0);
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(0);
+            }
+        }
+    });
+
+    let range = Memo::new(move |_| {
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        let total = total.get();
+        (first.min(total), (first + count).min(total))
+    });
+    let window = Memo::new(move |_| {
+        let (start, end) = range.get();
+        shown.with(|s| s[start..end].iter().enumerate().map(|(i, &row)| (start + i, row)).collect::<Vec<_>>())
+    });
+
+    let navigate = use_navigate();
+    let focus_position = move |position: usize| {
+        let Some(el) = scroller.get_untracked() else { return };
+        let top = position as f64 * ROW_HEIGHT;
+        let visible_height = f64::from(el.client_height()) - ROW_HEIGHT;
+        let current = f64::from(el.scroll_top());
+        if top < current {
+            el.set_scroll_top(top as i32);
+        } else if top > current + visible_height - ROW_HEIGHT {
+            el.set_scroll_top((top - visible_height + ROW_HEIGHT) as i32);
+        }
+        scroll_top.set(f64::from(el.scroll_top()));
+        request_animation_frame(move || {
+            if let Ok(Some(row)) = el.query_selector(&format!("tr[data-pos='{position}']")) {
+                if let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row) {
+                    let _ = row.focus();
+                }
+            }
+        });
+    };
+    let rows_for_keys = rows.clone();
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        let total = total.get_untracked();
+        if total == 0 || !is_row(&event) {
+            return;
+        }
+        let page = (viewport.get_untracked() / ROW_HEIGHT) as usize;
+        let current = active.get_untracked();
+        let next = match event.key().as_str() {
+            "ArrowDown" => (current + 1).min(total - 1),
+            "ArrowUp" => current.saturating_sub(1),
+            "PageDown" => (current + page).min(total - 1),
+            "PageUp" => current.saturating_sub(page),
+            "Home" => 0,
+            "End" => total - 1,
+            "Enter" => {
+                if let Some(&row) = shown.with_untracked(|s| s.get(current).copied()).as_ref() {
+                    navigate(&format!("/keys/{}", rows_for_keys[row].hash), Default::default());
+                }
+                return;
+            }
+            _ => return,
+        };
+        event.prevent_default();
+        active.set(next);
+        focus_position(next);
+    };
+
+    let header = move |sort: Sort, label: &'static str| {
+        let aria_sort = move || {
+            view_state.with(|v| match (v.sort == sort, v.descending) {
+                (false, _) => "none",
+                (true, true) => "descending",
+                (true, false) => "ascending",
+            })
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" on:click=move |_| on_sort.run(sort)>
+                    {label}
+                    <span class="sort-mark" aria-hidden="true">
+                        {move || match aria_sort() {
+                            "descending" => "▼",
+                            "ascending" => "▲",
+                            _ => "",
+                        }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
+
+    view! {
+        <div
+            class="table-scroll"
+            node_ref=scroller
+            on:scroll=move |_| {
+                if let Some(el) = scroller.get_untracked() {
+                    scroll_top.set(f64::from(el.scroll_top()));
+                }
+            }
+        >
+            <table class="keys" aria-label="API keys" aria-rowcount=move || total.get() + 1>
+                <colgroup>
+                    <col class="c-key" />
+                    <col class="c-description" />
+                    <col class="c-acl" />
+                    <col class="c-scope" />
+                    <col class="c-limits" />
+                    <col class="c-created" />
+                    <col class="c-expiry" />
+                </colgroup>
+                <thead>
+                    <tr aria-rowindex="1">
+                        <th scope="col">"Key"</th>
+                        {header(Sort::Description, "Description")}
+                        <th scope="col">"ACL"</th>
+                        <th scope="col">"Indices and referers"</th>
+                        <th scope="col">"Limits"</th>
+                        {header(Sort::Created, "Created")}
+                        {header(Sort::TimeLeft, "Expires")}
+                    </tr>
+                </thead>
+                <tbody on:keydown=on_keydown>
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().0 as f64 * ROW_HEIGHT)></tr>
+                    <For each=move || window.get() key=|(_, row)| *row let((_, row))>
+                        <KeyTableRow rows=rows.clone() row=row window=window active=active />
+                    </For>
+                    <tr
+                        class="spacer"
+                        aria-hidden="true"
+                        style:height=move || format!("{}px", (total.get() - range.get().1) as f64 * ROW_HEIGHT)
+                    ></tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn is_row(event: &ev::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| el.tag_name() == "TR")
+}
+
+/// One key's row. Its position can change while it stays mounted (scrolling keeps rows by key),
+/// so the position is looked up from the window rather than captured.
+#[component]
+fn KeyTableRow(
+    rows: Rows,
+    row: usize,
+    window: Memo<Vec<(usize, usize)>>,
+    active: RwSignal<usize>,
+) -> impl IntoView {
+    let position = Memo::new(move |_| window.with(|w| w.iter().find(|(_, r)| *r == row).map_or(0, |(p, _)| *p)));
+    let KeyRow { key, hash, expires_at_ms, .. } = &rows[row];
+    let indices = if key.indexes.is_empty() { "all indices".to_owned() } else { key.indexes.join(", ") };
+    let referers = if key.referers.is_empty() { "any referer".to_owned() } else { key.referers.join(", ") };
+    let rate = format!("{} / h per IP", limit(key.max_queries_per_ip_per_hour));
+    let hits = format!("{} hits per query", limit(key.max_hits_per_query));
+    let description = if key.description.is_empty() { "(no description)".to_owned() } else { key.description.clone() };
+    view! {
+        <tr
+            data-pos=move || position.get()
+            aria-rowindex=move || position.get() + 2
+            tabindex=move || if active.get() == position.get() { "0" } else { "-1" }
+            on:focusin=move |_| active.set(position.get_untracked())
+        >
+            <td>
+                <KeyValue value=key.value.clone() />
+            </td>
+            <td class="description">
+                <A href=format!("/keys/{hash}")>{description}</A>
+            </td>
+            <td>
+                <AclChips acl=key.acl.clone() />
+            </td>
+            <td class="two-lines">
+                <span title=indices.clone()>{indices.clone()}</span>
+                <span title=referers.clone()>{referers.clone()}</span>
+            </td>
+            <td class="two-lines">
+                <span>{rate}</span>
+                <span>{hits}</span>
+            </td>
+            <td>
+                <CreatedAt at_ms=key.created_at_ms />
+            </td>
+            <td>
+                <ExpiresIn expires_at_ms=*expires_at_ms />
+            </td>
+        </tr>
+    }
+}

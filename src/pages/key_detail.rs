@@ -1,0 +1,111 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::acl;
+use crate::components::{CreatedAt, ExpiresIn, KeyValue};
+use crate::keys::format::{describe_pattern, limit, utc};
+use crate::keys::{KeyRow, query_params};
+use crate::store::KeyStore;
+
+/// One key in plain language, found by the short hash in its URL.
+#[component]
+pub fn KeyDetailPage() -> impl IntoView {
+    let store = expect_context::<KeyStore>();
+    let params = use_params_map();
+    let hash = move || params.with(|p| p.get("hash").unwrap_or_default());
+    view! {
+        <main class="page narrow">
+            <p>
+                <A href="/keys">"← All keys"</A>
+            </p>
+            {move || {
+                let hash = hash();
+                match store.rows.get() {
+                    None => view! { <p aria-busy="true">"Loading keys…"</p> }.into_any(),
+                    Some(rows) => match rows.iter().find(|r| r.hash == hash) {
+                        Some(row) => view! { <KeyDetails row=row.clone() /> }.into_any(),
+                        None => view! {
+                            <h1>"Key not found"</h1>
+                            <p>"No key of this application has this link. It may have been deleted or have expired."</p>
+                        }
+                        .into_any(),
+                    },
+                }
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn KeyDetails(row: KeyRow) -> impl IntoView {
+    let key = row.key;
+    let title = if key.description.is_empty() { "Key without description".to_owned() } else { key.description.clone() };
+    let acl = key
+        .acl
+        .iter()
+        .map(|name| view! { <li><code>{name.clone()}</code>" — "{acl::meaning(name)}</li> })
+        .collect_view();
+    let patterns = |list: &[String], noun: &'static str, all: &'static str| {
+        if list.is_empty() {
+            view! { <p>{all}</p> }.into_any()
+        } else {
+            let items = list
+                .iter()
+                .map(|p| view! { <li><code>{p.clone()}</code>" — "{describe_pattern(p, noun)}</li> })
+                .collect_view();
+            view! { <ul>{items}</ul> }.into_any()
+        }
+    };
+    let query = query_params::parse(&key.query_parameters);
+    let forced = if query.is_empty() {
+        view! { <p>"None"</p> }.into_any()
+    } else {
+        let items =
+            query.into_iter().map(|(name, value)| view! { <li><code>{name}</code>" = "<code>{value}</code></li> }).collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    let extra = (!key.extra.is_empty()).then(|| {
+        let json = serde_json::to_string_pretty(&key.extra).unwrap_or_default();
+        view! {
+            <dt>"Other fields"</dt>
+            <dd>
+                <p class="hint">"Fields this console does not know, kept unchanged."</p>
+                <pre>{json}</pre>
+            </dd>
+        }
+    });
+    view! {
+        <h1>{title}</h1>
+        <dl class="details">
+            <dt>"Key"</dt>
+            <dd><KeyValue value=key.value.clone() /></dd>
+            <dt>"Permissions (ACL)"</dt>
+            <dd>
+                {if key.acl.is_empty() { Some(view! { <p>"None: this key can do nothing."</p> }) } else { None }}
+                <ul>{acl}</ul>
+            </dd>
+            <dt>"Indices"</dt>
+            <dd>{patterns(&key.indexes, "index", "All indices of the application.")}</dd>
+            <dt>"Referers"</dt>
+            <dd>{patterns(&key.referers, "referer", "Any referer (no HTTP referer restriction).")}</dd>
+            <dt>"Forced query parameters"</dt>
+            <dd>{forced}</dd>
+            <dt>"Max hits per query"</dt>
+            <dd>{limit(key.max_hits_per_query)}</dd>
+            <dt>"Max queries per IP per hour"</dt>
+            <dd>{limit(key.max_queries_per_ip_per_hour)}</dd>
+            <dt>"Created"</dt>
+            <dd>
+                <CreatedAt at_ms=key.created_at_ms />
+                {key.created_at_ms.map(|at| format!(" ({})", utc(at)))}
+            </dd>
+            <dt>"Expires"</dt>
+            <dd>
+                <ExpiresIn expires_at_ms=row.expires_at_ms />
+                {row.expires_at_ms.map(|at| format!(" ({})", utc(at)))}
+            </dd>
+            {extra}
+        </dl>
+    }
+}

@@ -1,0 +1,188 @@
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+
+use crate::components::KeyTable;
+use crate::connect::explain;
+use crate::keys::{ExpiryFilter, Sort, ViewState, visible};
+use crate::session::Session;
+use crate::store::KeyStore;
+
+/// The keys list: search, filters and sort from the URL, and the table.
+#[component]
+pub fn KeysPage() -> impl IntoView {
+    let store = expect_context::<KeyStore>();
+    let session = expect_context::<Session>();
+    let query = use_query_map();
+    let view_state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get_str(k))));
+    let navigate = use_navigate();
+    let set_view = Callback::new(move |(state, replace): (ViewState, bool)| {
+        let mut params = ParamsMap::new();
+        for (name, value) in state.to_query() {
+            params.insert(name, value);
+        }
+        let options = NavigateOptions { replace, scroll: false, ..Default::default() };
+        navigate(&format!("/keys{}", params.to_query_string()), options);
+    });
+    // Typing replaces the history entry; choosing a sort or a filter adds one, for back and forward.
+    let update = move |replace: bool, change: &dyn Fn(&mut ViewState)| {
+        let mut state = view_state.get_untracked();
+        change(&mut state);
+        set_view.run((state, replace));
+    };
+
+    let shown = Memo::new(move |_| {
+        let state = view_state.get();
+        store.rows.with(|rows| Arc::new(rows.as_ref().map_or_else(Vec::new, |r| visible(r, &state, js_sys::Date::now()))))
+    });
+    let total = move || store.rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
+    let acls_present = Memo::new(move |_| {
+        store.rows.with(|rows| {
+            rows.iter().flat_map(|r| r.iter()).flat_map(|row| row.key.acl.iter().cloned()).collect::<BTreeSet<_>>()
+        })
+    });
+    let on_sort = Callback::new(move |sort: Sort| {
+        update(false, &|s| {
+            s.descending = if s.sort == sort { !s.descending } else { sort.natural_descending() };
+            s.sort = sort;
+        });
+    });
+
+    let search = NodeRef::<html::Input>::new();
+    let slash = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "/" && !typing_in_a_field() {
+            if let Some(input) = search.get_untracked() {
+                event.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || slash.remove());
+
+    let refresh = move |_| {
+        if let Some(client) = session.client() {
+            store.load(client);
+        }
+    };
+
+    view! {
+        <main class="page wide">
+            <h1 class="visually-hidden">"API keys"</h1>
+            <div class="toolbar" role="search">
+                <div class="field search">
+                    <label for="search">"Search keys"</label>
+                    <input
+                        id="search"
+                        type="search"
+                        node_ref=search
+                        placeholder="value, description, ACL, index, referer  ( / )"
+                        aria-keyshortcuts="/"
+                        prop:value=move || view_state.with(|v| v.search.clone())
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            update(true, &|s| s.search = text.clone());
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="filter-acl">"Has ACL"</label>
+                    <select
+                        id="filter-acl"
+                        prop:value=move || view_state.with(|v| v.acl.clone().unwrap_or_default())
+                        on:change=move |ev| {
+                            let acl = event_target_value(&ev);
+                            update(false, &|s| s.acl = (!acl.is_empty()).then(|| acl.clone()));
+                        }
+                    >
+                        <option value="">"Any ACL"</option>
+                        {move || {
+                            acls_present.get().into_iter().map(|acl| view! { <option value=acl.clone()>{acl.clone()}</option> }).collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-expiry">"Expiry"</label>
+                    <select
+                        id="filter-expiry"
+                        prop:value=move || view_state.with(|v| v.expiry.as_str().to_owned())
+                        on:change=move |ev| {
+                            let expiry = ExpiryFilter::parse(&event_target_value(&ev));
+                            update(false, &|s| s.expiry = expiry);
+                        }
+                    >
+                        <option value="">"Any expiry"</option>
+                        <option value="7d">"Expiring within 7 days"</option>
+                        <option value="30d">"Expiring within 30 days"</option>
+                        <option value="never">"Never expires"</option>
+                    </select>
+                </div>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || view_state.with(|v| v.unrestricted)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            update(false, &|s| s.unrestricted = on);
+                        }
+                    />
+                    "Unrestricted only"
+                </label>
+                <span class="spacer"></span>
+                <p class="count" role="status">
+                    {move || format!("{} of {} keys", shown.with(|s| s.len()), total())}
+                </p>
+                <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
+                    {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}
+                </button>
+            </div>
+            {move || {
+                store.error.get().map(|error| {
+                    view! {
+                        <div class="banner error" role="alert">
+                            <p>{explain(&error)}</p>
+                            <button type="button" on:click=refresh>"Retry"</button>
+                        </div>
+                    }
+                })
+            }}
+            {move || match store.rows.get() {
+                None if store.loading.get() => view! { <p class="empty" aria-busy="true">"Loading keys…"</p> }.into_any(),
+                None => ().into_any(),
+                Some(rows) if rows.is_empty() => {
+                    view! { <p class="empty">"This application has no API keys yet."</p> }.into_any()
+                }
+                Some(rows) => {
+                    view! {
+                        <Show
+                            when=move || shown.with(|s| !s.is_empty())
+                            fallback=move || {
+                                view! {
+                                    <div class="empty">
+                                        <p>"No key matches this search and these filters."</p>
+                                        <button type="button" class="secondary" on:click=move |_| set_view.run((ViewState::default(), false))>
+                                            "Clear search and filters"
+                                        </button>
+                                    </div>
+                                }
+                            }
+                        >
+                            <KeyTable rows=rows.clone() shown=shown view_state=view_state on_sort=on_sort />
+                        </Show>
+                    }
+                    .into_any()
+                }
+            }}
+        </main>
+    }
+}
+
+/// Whether the keyboard focus is in a text field, where `/` is just a character.
+fn typing_in_a_field() -> bool {
+    document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
