@@ -1,9 +1,50 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing; skips what is there at the right version.
+# Safe to run again and again: `make run` and `make test` both start with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-say() { printf '\n== %s\n' "$*"; }
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate that Cargo.lock resolved.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print }' Cargo.lock)
+
+say() { printf '\n== setup: %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+say "wasm32 target"
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    echo "installed"
+else
+    rustup target add wasm32-unknown-unknown
+fi
+
+# Building these tools without LTO and with many codegen units roughly halves their install time.
+cargo_install() {
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+}
+
+say "trunk $TRUNK_VERSION"
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+    echo "installed"
+else
+    cargo_install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+say "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    echo "installed"
+else
+    # Not --locked: its lock file wants a crate release the registry here does not have.
+    cargo_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+say "chromium, chromedriver, nginx"
+if command -v chromium > /dev/null && command -v chromedriver > /dev/null && command -v nginx > /dev/null; then
+    echo "installed"
+else
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver nginx
+fi
 
 # `npm ci` when node_modules is missing or was installed from another lock file.
 npm_install() {
@@ -16,5 +57,9 @@ npm_install() {
     fi
 }
 
-say "npm packages"
+say "npm packages (Playwright, binaryen 132 for wasm-opt, algoliasearch)"
+npm_install e2e
 npm_install emulator/client-test
+
+say "crates"
+cargo fetch

@@ -87,12 +87,18 @@ mod tests {
     use super::*;
 
     fn form(app_id: &str, api_key: &str, hosts: &str) -> ConnectForm {
-        ConnectForm { app_id: app_id.into(), api_key: api_key.into(), hosts: hosts.into(), idle_minutes: "15".into() }
+        ConnectForm {
+            app_id: app_id.into(),
+            api_key: api_key.into(),
+            hosts: hosts.into(),
+            idle_minutes: "15".into(),
+        }
     }
 
     #[test]
     fn a_good_form_gives_credentials() {
-        let (credentials, minutes) = form(" APP1 ", " key ", "http://127.0.0.1:8787/\n\nhttps://p.example.com").validate().unwrap();
+        let (credentials, minutes) =
+            form(" APP1 ", " key ", "http://127.0.0.1:8787/\n\nhttps://p.example.com").validate().unwrap();
         assert_eq!(credentials.app_id, "APP1");
         assert_eq!(credentials.api_key, "key");
         assert_eq!(credentials.hosts, ["http://127.0.0.1:8787", "https://p.example.com"]);
@@ -112,9 +118,16 @@ mod tests {
 
     #[test]
     fn explanations_name_the_cause() {
-        assert!(explain(&ApiError::InvalidCredentials("Invalid Application-ID or API key".into())).contains("wrong"));
-        assert!(explain(&ApiError::NotAllowed("Method not allowed with this API key".into())).contains("not the admin key"));
-        let unreachable = explain(&ApiError::Unreachable { hosts: vec!["https://a".into(), "https://b".into()] });
+        assert!(
+            explain(&ApiError::InvalidCredentials("Invalid Application-ID or API key".into()))
+                .contains("wrong")
+        );
+        assert!(
+            explain(&ApiError::NotAllowed("Method not allowed with this API key".into()))
+                .contains("not the admin key")
+        );
+        let unreachable =
+            explain(&ApiError::Unreachable { hosts: vec!["https://a".into(), "https://b".into()] });
         assert!(unreachable.contains("Tried: https://a, https://b."));
     }
 }

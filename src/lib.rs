@@ -7,6 +7,7 @@ pub mod connect;
 pub mod keys;
 mod local_demo;
 mod pages;
+mod paths;
 pub mod session;
 mod store;
 
@@ -24,7 +25,7 @@ pub fn App() -> impl IntoView {
     provide_context(Session::restore());
     provide_context(KeyStore::new());
     view! {
-        <Router base=base_path()>
+        <Router base=paths::base_path()>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ConnectPage />
                 <ParentRoute path=path!("/keys") view=KeysLayout>
@@ -34,12 +35,4 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
-}
-
-/// The sub-path the app is served under (`/console` for `/console/`), taken from the `<base>` element
-/// Trunk writes from `--public-url`, so one build works wherever it was built for.
-fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = base.split_once("://").map_or("", |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
-    path.trim_end_matches('/').to_owned()
 }

@@ -16,12 +16,15 @@ pub enum SessionState {
     SignedOut,
     Connected(Client),
     /// Locked after being idle: the admin key is gone, the rest is kept for unlocking.
-    Locked { app_id: String, hosts: Vec<String> },
+    Locked {
+        app_id: String,
+        hosts: Vec<String>,
+    },
 }
 
 /// What sessionStorage holds.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 enum Stored {
     Connected(Credentials),
     Locked { app_id: String, hosts: Vec<String> },
@@ -42,7 +45,8 @@ impl Session {
             Some(Stored::Locked { app_id, hosts }) => SessionState::Locked { app_id, hosts },
             None => SessionState::SignedOut,
         };
-        let idle_minutes = read(IDLE_KEY).and_then(|m| parse_idle_minutes(&m).ok()).unwrap_or(DEFAULT_IDLE_MINUTES);
+        let idle_minutes =
+            read(IDLE_KEY).and_then(|m| parse_idle_minutes(&m).ok()).unwrap_or(DEFAULT_IDLE_MINUTES);
         Self { state: RwSignal::new(state), idle_minutes: RwSignal::new(idle_minutes) }
     }
 
@@ -54,9 +58,13 @@ impl Session {
     pub fn lock(&self) {
         if let SessionState::Connected(client) = self.state.get_untracked() {
             let credentials = client.credentials();
-            let locked = Stored::Locked { app_id: credentials.app_id.clone(), hosts: credentials.hosts.clone() };
+            let locked =
+                Stored::Locked { app_id: credentials.app_id.clone(), hosts: credentials.hosts.clone() };
             store(&locked);
-            self.state.set(SessionState::Locked { app_id: credentials.app_id.clone(), hosts: credentials.hosts.clone() });
+            self.state.set(SessionState::Locked {
+                app_id: credentials.app_id.clone(),
+                hosts: credentials.hosts.clone(),
+            });
         }
     }
 

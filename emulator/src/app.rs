@@ -15,6 +15,18 @@ use crate::key::{Key, KeyRequest};
 use crate::persist;
 use crate::store::{Change, Store};
 
+impl Snapshot {
+    /// The same state made `delta_ms` later: creation dates, expiries and deletions all move.
+    pub fn shifted(mut self, delta_ms: i64) -> Self {
+        self.keys.shift(delta_ms);
+        for index in &mut self.indices {
+            index.created_at_ms += delta_ms;
+            index.updated_at_ms += delta_ms;
+        }
+        self
+    }
+}
+
 /// What a data or seed file holds, and what `reset` goes back to.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,6 +48,8 @@ pub struct App {
     clock: Clock,
     propagation_ms: i64,
     initial: Snapshot,
+    /// Wall-clock time when `initial` was current.
+    initial_at_ms: i64,
     data_file: Option<PathBuf>,
 }
 
@@ -58,6 +72,7 @@ impl App {
             clock,
             propagation_ms: propagation_ms as i64,
             initial: snapshot,
+            initial_at_ms: Clock::default().now_ms(),
             data_file,
         }
     }
@@ -152,15 +167,11 @@ impl App {
         Ok(key)
     }
 
+    /// Back to the initial state as if it had been made now, so countdowns start again from where
+    /// they started (a key that expired in 40 minutes expires in 40 minutes again).
     pub fn reset(&mut self) -> io::Result<()> {
-        let initial = self.initial.clone();
-        *self = Self::new(
-            std::mem::take(&mut self.app_id),
-            std::mem::take(&mut self.admin_key),
-            initial,
-            self.propagation_ms as u64,
-            self.data_file.take(),
-        );
+        let elapsed = Clock::default().now_ms() - self.initial_at_ms;
+        self.load(self.initial.clone().shifted(elapsed));
         self.save()
     }
 
@@ -268,6 +279,26 @@ mod tests {
         assert_eq!(e.message, "Key already exists");
         app.advance_clock(60_000).unwrap();
         assert!(app.restore(&key.value).is_ok());
+    }
+
+    #[test]
+    fn reset_starts_countdowns_again_from_now() {
+        let mut initial = Snapshot::default();
+        let key = Key {
+            value: "k".into(),
+            created_at: 0,
+            expires_at_ms: Some(Clock::default().now_ms() + 60_000),
+            seq: 0,
+            settings: KeySettings::default(),
+        };
+        initial.keys.apply(Change::Put(Box::new(key)));
+        let mut app = App::new("APP".into(), "admin".into(), initial, 0, None);
+        app.initial_at_ms -= 3_600_000;
+        app.advance_clock(30_000).unwrap();
+        app.reset().unwrap();
+        let left = app.visible_key("k").unwrap().validity_left(app.now_ms());
+        assert!((3_659..=3_660).contains(&left), "{left}");
+        assert_eq!(app.clock.offset_ms(), 0);
     }
 
     #[test]

@@ -96,6 +96,18 @@ impl Store {
         }
     }
 
+    /// Moves every time forward by `delta_ms`, as if the same state had been made that much later.
+    pub fn shift(&mut self, delta_ms: i64) {
+        let keys = self.keys.values_mut().chain(self.deleted.iter_mut().map(|d| &mut d.key));
+        for key in keys {
+            key.created_at += delta_ms.div_euclid(1000);
+            key.expires_at_ms = key.expires_at_ms.map(|at| at + delta_ms);
+        }
+        for deleted in &mut self.deleted {
+            deleted.deleted_at_ms += delta_ms;
+        }
+    }
+
     fn push_deleted(&mut self, deleted: DeletedKey) {
         self.deleted.push_back(deleted);
         while self.deleted.len() > RESTORABLE_DELETED_KEYS {

@@ -9,7 +9,9 @@ pub struct Now(pub RwSignal<f64>);
 /// Starts the clock for the current view; it stops when the view goes away.
 pub fn provide_clock() -> Now {
     let now = Now(RwSignal::new(js_sys::Date::now()));
-    if let Ok(handle) = set_interval_with_handle(move || now.0.set(js_sys::Date::now()), Duration::from_secs(1)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.0.set(js_sys::Date::now()), Duration::from_secs(1))
+    {
         on_cleanup(move || handle.clear());
     }
     provide_context(now);

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::paths::href;
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -17,7 +19,7 @@ pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="brand" href="keys">"Keys console"</a>
+            <A href=href("/keys") attr:class="brand">"Keys console"</A>
             <span class="app-id" title="Application ID">{app_id}</span>
             <span class="spacer"></span>
             <button type="button" class="secondary" on:click=sign_out>"Sign out"</button>

@@ -16,7 +16,9 @@ pub fn IdleLock() -> impl IntoView {
     let last_activity = StoredValue::new(js_sys::Date::now());
     let listeners: Vec<_> = ACTIVITY
         .iter()
-        .map(|name| window_event_listener_untyped(name, move |_| last_activity.set_value(js_sys::Date::now())))
+        .map(|name| {
+            window_event_listener_untyped(name, move |_| last_activity.set_value(js_sys::Date::now()))
+        })
         .collect();
     let check = move || {
         let idle_ms = f64::from(session.idle_minutes.get_untracked()) * 60_000.0;

@@ -8,7 +8,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::limit;
-use crate::keys::{KeyRow, Rows, Sort, ViewState};
+use crate::keys::{KeyRow, Rows, Shown, Sort, ViewState};
+use crate::paths::href;
 use crate::store::mark;
 
 /// Every row has this height, so the table can render only the rows in view (plus a margin) and
@@ -20,9 +21,8 @@ const OVERSCAN: usize = 6;
 /// Page Up/Down; Enter opens the key).
 #[component]
 pub fn KeyTable(
-    rows: Rows,
-    /// Positions in `rows` of the keys to show, in order.
-    shown: Memo<Arc<Vec<usize>>>,
+    /// The keys to show, in order.
+    shown: Memo<Shown>,
     view_state: Memo<ViewState>,
     on_sort: Callback<Sort>,
 ) -> impl IntoView {
@@ -30,7 +30,7 @@ pub fn KeyTable(
     let scroll_top = RwSignal::new(0.0);
     let viewport = RwSignal::new(800.0);
     let active = RwSignal::new(0usize);
-    let total = Memo::new(move |_| shown.with(|s| s.len()));
+    let total = Memo::new(move |_| shown.with(Shown::len));
 
     let measure = move || {
         if let Some(el) = scroller.get_untracked() {
@@ -65,7 +65,16 @@ pub fn KeyTable(
     });
     let window = Memo::new(move |_| {
         let (start, end) = range.get();
-        shown.with(|s| s[start..end].iter().enumerate().map(|(i, &row)| (start + i, row)).collect::<Vec<_>>())
+        shown.with(|s| {
+            let load = Arc::as_ptr(&s.rows) as usize;
+            let end = end.min(s.len());
+            let start = start.min(end);
+            s.order[start..end]
+                .iter()
+                .enumerate()
+                .map(|(i, &row)| WindowRow { position: start + i, row, load })
+                .collect::<Vec<_>>()
+        })
     });
 
     let navigate = use_navigate();
@@ -81,14 +90,13 @@ pub fn KeyTable(
         }
         scroll_top.set(f64::from(el.scroll_top()));
         request_animation_frame(move || {
-            if let Ok(Some(row)) = el.query_selector(&format!("tr[data-pos='{position}']")) {
-                if let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row) {
-                    let _ = row.focus();
-                }
+            if let Ok(Some(row)) = el.query_selector(&format!("tr[data-pos='{position}']"))
+                && let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row)
+            {
+                let _ = row.focus();
             }
         });
     };
-    let rows_for_keys = rows.clone();
     let on_keydown = move |event: ev::KeyboardEvent| {
         let total = total.get_untracked();
         if total == 0 || !is_row(&event) {
@@ -104,8 +112,8 @@ pub fn KeyTable(
             "Home" => 0,
             "End" => total - 1,
             "Enter" => {
-                if let Some(&row) = shown.with_untracked(|s| s.get(current).copied()).as_ref() {
-                    navigate(&format!("/keys/{}", rows_for_keys[row].hash), Default::default());
+                if let Some(hash) = shown.with_untracked(|s| s.at(current).map(|row| row.hash.clone())) {
+                    navigate(&format!("/keys/{hash}"), Default::default());
                 }
                 return;
             }
@@ -173,8 +181,8 @@ pub fn KeyTable(
                 </thead>
                 <tbody on:keydown=on_keydown>
                     <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().0 as f64 * ROW_HEIGHT)></tr>
-                    <For each=move || window.get() key=|(_, row)| *row let((_, row))>
-                        <KeyTableRow rows=rows.clone() row=row window=window active=active />
+                    <For each=move || window.get() key=|w| (w.load, w.row) let(w)>
+                        <KeyTableRow rows=shown.with_untracked(|s| s.rows.clone()) row=w.row window=window active=active />
                     </For>
                     <tr
                         class="spacer"
@@ -194,22 +202,33 @@ fn is_row(event: &ev::KeyboardEvent) -> bool {
         .is_some_and(|el| el.tag_name() == "TR")
 }
 
+/// A row in the rendered window: its display position, its index in its load's rows, and which load
+/// (rows are keyed by load and index, so a refresh renders every row afresh).
+#[derive(Clone, Copy, PartialEq)]
+struct WindowRow {
+    position: usize,
+    row: usize,
+    load: usize,
+}
+
 /// One key's row. Its position can change while it stays mounted (scrolling keeps rows by key),
 /// so the position is looked up from the window rather than captured.
 #[component]
 fn KeyTableRow(
     rows: Rows,
     row: usize,
-    window: Memo<Vec<(usize, usize)>>,
+    window: Memo<Vec<WindowRow>>,
     active: RwSignal<usize>,
 ) -> impl IntoView {
-    let position = Memo::new(move |_| window.with(|w| w.iter().find(|(_, r)| *r == row).map_or(0, |(p, _)| *p)));
+    let position =
+        Memo::new(move |_| window.with(|w| w.iter().find(|w| w.row == row).map_or(0, |w| w.position)));
     let KeyRow { key, hash, expires_at_ms, .. } = &rows[row];
     let indices = if key.indexes.is_empty() { "all indices".to_owned() } else { key.indexes.join(", ") };
     let referers = if key.referers.is_empty() { "any referer".to_owned() } else { key.referers.join(", ") };
     let rate = format!("{} / h per IP", limit(key.max_queries_per_ip_per_hour));
     let hits = format!("{} hits per query", limit(key.max_hits_per_query));
-    let description = if key.description.is_empty() { "(no description)".to_owned() } else { key.description.clone() };
+    let description =
+        if key.description.is_empty() { "(no description)".to_owned() } else { key.description.clone() };
     view! {
         <tr
             data-pos=move || position.get()
@@ -221,7 +240,7 @@ fn KeyTableRow(
                 <KeyValue value=key.value.clone() />
             </td>
             <td class="description">
-                <A href=format!("/keys/{hash}")>{description}</A>
+                <A href=href(&format!("/keys/{hash}"))>{description}</A>
             </td>
             <td>
                 <AclChips acl=key.acl.clone() />

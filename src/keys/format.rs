@@ -89,7 +89,9 @@ pub fn limit(value: u64) -> String {
 pub fn describe_pattern(pattern: &str, noun: &str) -> String {
     match (pattern.strip_prefix('*'), pattern.strip_suffix('*')) {
         _ if pattern == "*" => format!("every {noun}"),
-        (Some(rest), _) if rest.ends_with('*') => format!("every {noun} containing “{}”", &rest[..rest.len() - 1]),
+        (Some(rest), _) if rest.ends_with('*') => {
+            format!("every {noun} containing “{}”", &rest[..rest.len() - 1])
+        }
         (Some(suffix), _) => format!("every {noun} ending with “{suffix}”"),
         (None, Some(prefix)) => format!("every {noun} starting with “{prefix}”"),
         (None, None) => format!("the {noun} “{pattern}”"),

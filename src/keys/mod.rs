@@ -6,5 +6,5 @@ pub mod query_params;
 mod row;
 mod view_state;
 
-pub use row::{KeyRow, Rows, seconds_left, short_hash, visible};
+pub use row::{KeyRow, Rows, Shown, seconds_left, short_hash, visible};
 pub use view_state::{ExpiryFilter, Sort, ViewState};

@@ -73,6 +73,41 @@ pub fn seconds_left(expires_at_ms: Option<f64>, now_ms: f64) -> Option<u64> {
 /// Every row of a load, shared cheaply between the views that read it.
 pub type Rows = Arc<Vec<KeyRow>>;
 
+/// What the table shows: the rows of one load and, in display order, the positions of those that
+/// pass the search and filters. They travel together so a view never indexes one load's rows with
+/// another load's positions.
+#[derive(Clone, Debug, Default)]
+pub struct Shown {
+    pub rows: Rows,
+    pub order: Arc<Vec<usize>>,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.rows, &other.rows) && self.order == other.order
+    }
+}
+
+impl Shown {
+    pub fn new(rows: Rows, state: &ViewState, now_ms: f64) -> Self {
+        let order = Arc::new(visible(&rows, state, now_ms));
+        Self { rows, order }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The row at a display position.
+    pub fn at(&self, position: usize) -> Option<&KeyRow> {
+        self.order.get(position).map(|&i| &self.rows[i])
+    }
+}
+
 /// The positions, in `rows`, of the keys the view state shows, in its order.
 pub fn visible(rows: &[KeyRow], state: &ViewState, now_ms: f64) -> Vec<usize> {
     let needle = state.search.trim().to_lowercase();
@@ -156,6 +191,17 @@ mod tests {
         assert_eq!(never, [2]);
         let open = shown(&ViewState { unrestricted: true, ..ViewState::default() });
         assert_eq!(open, [1, 0]);
+    }
+
+    #[test]
+    fn shown_rows_stay_with_their_load() {
+        let rows: Rows = Arc::new(rows());
+        let state = ViewState { search: "writer".into(), ..ViewState::default() };
+        let shown = Shown::new(rows.clone(), &state, 0.0);
+        assert_eq!(shown.at(0).map(|r| r.key.value.as_str()), Some("c3"));
+        assert_eq!(shown.at(1), None);
+        assert_eq!(shown, Shown::new(rows, &state, 0.0));
+        assert_ne!(shown, Shown::new(Arc::new(self::rows()), &state, 0.0), "another load is another table");
     }
 
     #[test]

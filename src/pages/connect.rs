@@ -66,8 +66,12 @@ pub fn ConnectPage() -> impl IntoView {
     };
 
     let field = move |get: fn(&ConnectForm) -> &String| move || form.with(|f| get(f).clone());
-    let error = move |get: fn(&ConnectErrors) -> &Option<String>| Signal::derive(move || errors.with(|e| get(e).clone()));
-    let invalid = move |get: fn(&ConnectErrors) -> &Option<String>| move || errors.with(|e| get(e).is_some()).to_string();
+    let error = move |get: fn(&ConnectErrors) -> &Option<String>| {
+        Signal::derive(move || errors.with(|e| get(e).clone()))
+    };
+    let invalid = move |get: fn(&ConnectErrors) -> &Option<String>| {
+        move || errors.with(|e| get(e).is_some()).to_string()
+    };
 
     view! {
         <main class="page narrow">

@@ -6,6 +6,7 @@ use crate::acl;
 use crate::components::{CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::{describe_pattern, limit, utc};
 use crate::keys::{KeyRow, query_params};
+use crate::paths::href;
 use crate::store::KeyStore;
 
 /// One key in plain language, found by the short hash in its URL.
@@ -17,7 +18,7 @@ pub fn KeyDetailPage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href="/keys">"← All keys"</A>
+                <A href=href("/keys")>"← All keys"</A>
             </p>
             {move || {
                 let hash = hash();
@@ -40,7 +41,11 @@ pub fn KeyDetailPage() -> impl IntoView {
 #[component]
 fn KeyDetails(row: KeyRow) -> impl IntoView {
     let key = row.key;
-    let title = if key.description.is_empty() { "Key without description".to_owned() } else { key.description.clone() };
+    let title = if key.description.is_empty() {
+        "Key without description".to_owned()
+    } else {
+        key.description.clone()
+    };
     let acl = key
         .acl
         .iter()
@@ -61,8 +66,10 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
     let forced = if query.is_empty() {
         view! { <p>"None"</p> }.into_any()
     } else {
-        let items =
-            query.into_iter().map(|(name, value)| view! { <li><code>{name}</code>" = "<code>{value}</code></li> }).collect_view();
+        let items = query
+            .into_iter()
+            .map(|(name, value)| view! { <li><code>{name}</code>" = "<code>{value}</code></li> })
+            .collect_view();
         view! { <ul>{items}</ul> }.into_any()
     };
     let extra = (!key.extra.is_empty()).then(|| {

@@ -1,5 +1,4 @@
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use leptos::ev;
 use leptos::html;
@@ -10,7 +9,7 @@ use leptos_router::params::ParamsMap;
 
 use crate::components::KeyTable;
 use crate::connect::explain;
-use crate::keys::{ExpiryFilter, Sort, ViewState, visible};
+use crate::keys::{ExpiryFilter, Shown, Sort, ViewState};
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -39,12 +38,16 @@ pub fn KeysPage() -> impl IntoView {
 
     let shown = Memo::new(move |_| {
         let state = view_state.get();
-        store.rows.with(|rows| Arc::new(rows.as_ref().map_or_else(Vec::new, |r| visible(r, &state, js_sys::Date::now()))))
+        let rows = store.rows.get().unwrap_or_default();
+        Shown::new(rows, &state, js_sys::Date::now())
     });
-    let total = move || store.rows.with(|r| r.as_ref().map_or(0, |r| r.len()));
+    let total = move || shown.with(|s| s.rows.len());
     let acls_present = Memo::new(move |_| {
         store.rows.with(|rows| {
-            rows.iter().flat_map(|r| r.iter()).flat_map(|row| row.key.acl.iter().cloned()).collect::<BTreeSet<_>>()
+            rows.iter()
+                .flat_map(|r| r.iter())
+                .flat_map(|row| row.key.acl.iter().cloned())
+                .collect::<BTreeSet<_>>()
         })
     });
     let on_sort = Callback::new(move |sort: Sort| {
@@ -56,11 +59,12 @@ pub fn KeysPage() -> impl IntoView {
 
     let search = NodeRef::<html::Input>::new();
     let slash = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "/" && !typing_in_a_field() {
-            if let Some(input) = search.get_untracked() {
-                event.prevent_default();
-                let _ = input.focus();
-            }
+        if event.key() == "/"
+            && !typing_in_a_field()
+            && let Some(input) = search.get_untracked()
+        {
+            event.prevent_default();
+            let _ = input.focus();
         }
     });
     on_cleanup(move || slash.remove());
@@ -151,13 +155,11 @@ pub fn KeysPage() -> impl IntoView {
                     }
                 })
             }}
-            {move || match store.rows.get() {
+            {move || match store.rows.with(|rows| rows.as_ref().map(|r| r.is_empty())) {
                 None if store.loading.get() => view! { <p class="empty" aria-busy="true">"Loading keys…"</p> }.into_any(),
                 None => ().into_any(),
-                Some(rows) if rows.is_empty() => {
-                    view! { <p class="empty">"This application has no API keys yet."</p> }.into_any()
-                }
-                Some(rows) => {
+                Some(true) => view! { <p class="empty">"This application has no API keys yet."</p> }.into_any(),
+                Some(false) => {
                     view! {
                         <Show
                             when=move || shown.with(|s| !s.is_empty())
@@ -172,7 +174,7 @@ pub fn KeysPage() -> impl IntoView {
                                 }
                             }
                         >
-                            <KeyTable rows=rows.clone() shown=shown view_state=view_state on_sort=on_sort />
+                            <KeyTable shown=shown view_state=view_state on_sort=on_sort />
                         </Show>
                     }
                     .into_any()
@@ -184,5 +186,7 @@ pub fn KeysPage() -> impl IntoView {
 
 /// Whether the keyboard focus is in a text field, where `/` is just a character.
 fn typing_in_a_field() -> bool {
-    document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+    document()
+        .active_element()
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }

@@ -73,7 +73,8 @@ fn LockScreen() -> impl IntoView {
         }
         pending.set(true);
         error.set(None);
-        let client = Client::new(Credentials { app_id: unlock_app_id.clone(), api_key: key, hosts: hosts.clone() });
+        let client =
+            Client::new(Credentials { app_id: unlock_app_id.clone(), api_key: key, hosts: hosts.clone() });
         spawn_local_scoped_with_cancellation(async move {
             let result = client.list_keys().await;
             pending.set(false);

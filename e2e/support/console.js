@@ -1,0 +1,48 @@
+// Steps a person takes in the console, found by role and label.
+import { expect } from '@playwright/test';
+import { ADMIN_KEY, APP_ID, HOSTS } from './constants.js';
+import { emulator } from './emulator.js';
+
+export const DEMO_KEY_COUNT = 31;
+
+/** Fails the test on any uncaught error in the page: a wasm start-up failure shows only there. */
+export function watchForErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+export async function fillConnectForm(page, { appId = APP_ID, apiKey = ADMIN_KEY, hosts = HOSTS, idleMinutes } = {}) {
+  await page.getByLabel('Application ID').fill(appId);
+  await page.getByLabel('Admin API key').fill(apiKey);
+  await page.getByText('Advanced').click();
+  await page.getByLabel('Custom hosts').fill(hosts.join('\n'));
+  if (idleMinutes !== undefined) {
+    await page.getByLabel('Lock after this many idle minutes').fill(String(idleMinutes));
+  }
+}
+
+/** Connects with the admin key and waits for the demo keys. */
+export async function connect(page, options) {
+  await page.goto('./');
+  await fillConnectForm(page, options);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+}
+
+export function keyRows(page) {
+  return page.getByRole('table', { name: 'API keys' }).locator('tbody tr:not(.spacer)');
+}
+
+/** The table renders only the rows in view, so a person looking for a key searches for it. */
+export async function findRow(page, description) {
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill(description);
+  const row = keyRows(page).filter({ has: page.getByRole('link', { name: description, exact: true }) });
+  await expect(row).toHaveCount(1);
+  return row;
+}
+
+export async function resetEmulator() {
+  await emulator.clearFaults();
+  await emulator.reset();
+}

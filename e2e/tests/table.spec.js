@@ -1,0 +1,122 @@
+import { test, expect } from '@playwright/test';
+import { connect, findRow, keyRows, resetEmulator, DEMO_KEY_COUNT } from '../support/console.js';
+import { emulator } from '../support/emulator.js';
+
+test.beforeEach(async ({ page }) => {
+  await resetEmulator();
+  await connect(page);
+});
+
+const count = (page) => page.getByRole('status');
+
+test('each row shows the key masked, its description, ACL, scope, limits, age and expiry', async ({ page }) => {
+  const row = await findRow(page, 'Partner portal search (office network only)');
+  const key = await emulator.keyByDescription('Partner portal search (office network only)');
+  await expect(row).toContainText(`${key.value.slice(0, 4)}••••••••${key.value.slice(-4)}`);
+  await expect(row).not.toContainText(key.value);
+  await expect(row.getByRole('list', { name: 'ACL: search' })).toBeVisible();
+  await expect(row).toContainText('prod_products');
+  await expect(row).toContainText('100 hits per query');
+  await expect(row).toContainText('months ago');
+  await expect(row).toContainText('never');
+  const expiring = await findRow(page, "Alice's dev key");
+  await expect(expiring).toContainText(/in 3\d min \d+ s/);
+});
+
+test('search filters as you type across description, value, ACL, indices and referers', async ({ page }) => {
+  const search = page.getByRole('searchbox', { name: 'Search keys' });
+  await search.fill('locale');
+  await expect(count(page)).toHaveText(`3 of ${DEMO_KEY_COUNT} keys`);
+  await search.fill('dev_alice');
+  await expect(count(page)).toHaveText(`1 of ${DEMO_KEY_COUNT} keys`);
+  await search.fill('https://docs.example.com');
+  await expect(keyRows(page)).toHaveCount(1);
+  await expect(keyRows(page).first()).toContainText('Docs site search');
+  const key = await emulator.keyByDescription('Usage reporting (finance)');
+  await search.fill(key.value.slice(5, 20));
+  await expect(keyRows(page)).toHaveCount(1);
+  await search.fill('editsettings');
+  await expect(count(page)).toHaveText(`4 of ${DEMO_KEY_COUNT} keys`);
+  await search.fill('no such key anywhere');
+  await expect(page.getByText('No key matches this search and these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await expect(count(page)).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+  await expect(search).toHaveValue('');
+});
+
+test('sorting by description, created and time left', async ({ page }) => {
+  const first = () => keyRows(page).first();
+  await page.getByRole('button', { name: 'Description' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Description' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(first()).toContainText('AI search inference');
+  await page.getByRole('button', { name: 'Description' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Description' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(first()).toContainText('Website search (www.example.com)');
+  await page.getByRole('button', { name: 'Expires' }).click();
+  await expect(first()).toContainText("Alice's dev key");
+  await page.getByRole('button', { name: 'Created' }).click();
+  await expect(first()).toContainText('Preview deployments');
+  await page.getByRole('button', { name: 'Created' }).click();
+  await expect(first()).toContainText('Legacy reindex script (DO NOT USE)');
+});
+
+test('filters: has ACL, expiring within 7 or 30 days, never expires, unrestricted', async ({ page }) => {
+  await page.getByLabel('Has ACL').selectOption('analytics');
+  await expect(count(page)).toHaveText(`2 of ${DEMO_KEY_COUNT} keys`);
+  await page.getByLabel('Has ACL').selectOption('');
+  await page.getByLabel('Expiry').selectOption({ label: 'Expiring within 7 days' });
+  await expect(count(page)).toHaveText(`6 of ${DEMO_KEY_COUNT} keys`);
+  await page.getByLabel('Expiry').selectOption({ label: 'Expiring within 30 days' });
+  await expect(count(page)).toHaveText(`8 of ${DEMO_KEY_COUNT} keys`);
+  await page.getByLabel('Expiry').selectOption({ label: 'Never expires' });
+  await expect(count(page)).toHaveText(`23 of ${DEMO_KEY_COUNT} keys`);
+  await page.getByLabel('Unrestricted only').check();
+  await expect(count(page)).toHaveText(`9 of ${DEMO_KEY_COUNT} keys`);
+  await expect(page).toHaveURL(/expiry=never/);
+  await expect(page).toHaveURL(/unrestricted=1/);
+});
+
+test('reveal shows the key for a few seconds; copy puts it on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const key = await emulator.keyByDescription('Docs site search');
+  const row = await findRow(page, 'Docs site search');
+  await row.getByRole('button', { name: 'Reveal' }).click();
+  await expect(row).toContainText(key.value);
+  await expect(row.getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(row).not.toContainText(key.value, { timeout: 12_000 });
+  await row.getByRole('button', { name: 'Copy' }).click();
+  await expect(row.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key.value);
+});
+
+test('"/" focuses the search and the rows can be walked with the keyboard', async ({ page }) => {
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search keys' })).toBeFocused();
+  await page.keyboard.type('locale');
+  await expect(keyRows(page)).toHaveCount(3);
+  await keyRows(page).first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(keyRows(page).nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(keyRows(page).nth(2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(keyRows(page).first()).toBeFocused();
+  const description = await keyRows(page).first().getByRole('link').textContent();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(description);
+});
+
+test('refresh reloads the list, and a failure offers a retry', async ({ page }) => {
+  await emulator.api('POST', '/1/keys', { acl: ['search'], description: 'Made behind the console' });
+  await emulator.advanceClock(1);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(count(page)).toHaveText(`${DEMO_KEY_COUNT + 1} of ${DEMO_KEY_COUNT + 1} keys`);
+  for (const listener of [0, 1, 2]) {
+    await emulator.fault(listener, 'status', { status: 503, count: 1 });
+  }
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('alert')).toContainText('No host answered');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(count(page)).toHaveText(`${DEMO_KEY_COUNT + 1} of ${DEMO_KEY_COUNT + 1} keys`);
+});
