@@ -2,7 +2,7 @@
 
 pub mod acl;
 pub mod algolia;
-mod components;
+pub mod components;
 pub mod connect;
 pub mod keys;
 mod local_demo;

@@ -4,7 +4,6 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::limit;
@@ -25,6 +24,8 @@ pub fn KeyTable(
     shown: Memo<Shown>,
     view_state: Memo<ViewState>,
     on_sort: Callback<Sort>,
+    /// Opens a key's details, given its short hash.
+    on_open: Callback<String>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
@@ -32,9 +33,12 @@ pub fn KeyTable(
     let active = RwSignal::new(0usize);
     let total = Memo::new(move |_| shown.with(Shown::len));
 
+    // The window's height bounds the estimate, so a table whose stylesheet failed to load still
+    // renders a window of rows, not all of them.
     let measure = move || {
         if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height()));
+            let window_height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+            viewport.set(f64::from(el.client_height()).min(window_height));
         }
     };
     Effect::new(move || {
@@ -77,7 +81,6 @@ pub fn KeyTable(
         })
     });
 
-    let navigate = use_navigate();
     let focus_position = move |position: usize| {
         let Some(el) = scroller.get_untracked() else { return };
         let top = position as f64 * ROW_HEIGHT;
@@ -113,7 +116,7 @@ pub fn KeyTable(
             "End" => total - 1,
             "Enter" => {
                 if let Some(hash) = shown.with_untracked(|s| s.at(current).map(|row| row.hash.clone())) {
-                    navigate(&format!("/keys/{hash}"), Default::default());
+                    on_open.run(hash);
                 }
                 return;
             }

@@ -21,6 +21,9 @@ pub fn KeysPage() -> impl IntoView {
     let query = use_query_map();
     let view_state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get_str(k))));
     let navigate = use_navigate();
+    let open_navigate = navigate.clone();
+    let on_open =
+        Callback::new(move |hash: String| open_navigate(&format!("/keys/{hash}"), Default::default()));
     let set_view = Callback::new(move |(state, replace): (ViewState, bool)| {
         let mut params = ParamsMap::new();
         for (name, value) in state.to_query() {
@@ -174,7 +177,7 @@ pub fn KeysPage() -> impl IntoView {
                                 }
                             }
                         >
-                            <KeyTable shown=shown view_state=view_state on_sort=on_sort />
+                            <KeyTable shown=shown view_state=view_state on_sort=on_sort on_open=on_open />
                         </Show>
                     }
                     .into_any()
