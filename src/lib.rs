@@ -8,6 +8,7 @@ pub mod keys;
 mod local_demo;
 mod pages;
 mod paths;
+mod perf;
 pub mod session;
 mod store;
 

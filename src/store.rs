@@ -41,7 +41,6 @@ impl KeyStore {
         let loading = LoadingGuard(self.loading);
         spawn_local_scoped_with_cancellation(async move {
             let result = client.list_keys().await;
-            mark("keys-response");
             match result {
                 Ok(keys) => self.set_loaded(keys),
                 Err(error) => self.error.set(Some(error)),
@@ -63,12 +62,5 @@ struct LoadingGuard(RwSignal<bool>);
 impl Drop for LoadingGuard {
     fn drop(&mut self) {
         self.0.try_set(false);
-    }
-}
-
-/// A performance mark, read by the benchmark script (`bench/`).
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
     }
 }

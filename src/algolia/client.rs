@@ -18,6 +18,7 @@ use super::hosts::{
     classify, custom_hosts, default_hosts, scaled_timeout,
 };
 use super::key::{ApiKey, KeyList};
+use crate::perf::mark;
 
 /// What the user connected with. The API key is the admin key: see `session` for how it is kept.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,6 +53,7 @@ impl Client {
     /// `GET /1/keys`: every key of the application.
     pub async fn list_keys(&self) -> Result<Vec<ApiKey>, ApiError> {
         let text = self.send(Method::GET, "/1/keys", None).await?;
+        mark("keys-response");
         let list: KeyList = parse(&text)?;
         Ok(list.keys)
     }
