@@ -11,6 +11,7 @@ mod paths;
 mod perf;
 pub mod session;
 mod store;
+pub mod uri;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};

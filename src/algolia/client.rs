@@ -17,8 +17,10 @@ use super::hosts::{
     BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, CallKind, HostPool, Outcome, READ_TIMEOUT_MS, WRITE_TIMEOUT_MS,
     classify, custom_hosts, default_hosts, scaled_timeout,
 };
-use super::key::{ApiKey, KeyList};
+use super::key::{ApiKey, KeyBody, KeyList};
+use super::wait::{Awaited, MAX_POLLS, poll_delay_ms};
 use crate::perf::mark;
+use crate::uri::encode_component;
 
 /// What the user connected with. The API key is the admin key: see `session` for how it is kept.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,6 +58,71 @@ impl Client {
         mark("keys-response");
         let list: KeyList = parse(&text)?;
         Ok(list.keys)
+    }
+
+    /// `GET /1/keys/{key}`.
+    pub async fn get_key(&self, value: &str) -> Result<ApiKey, ApiError> {
+        let text = self.send(Method::GET, &key_path(value, ""), None).await?;
+        parse(&text)
+    }
+
+    /// `POST /1/keys`; returns the new key's value.
+    pub async fn create_key(&self, body: &KeyBody) -> Result<String, ApiError> {
+        #[derive(Deserialize)]
+        struct Created {
+            key: String,
+        }
+        let text = self.send(Method::POST, "/1/keys", Some(to_json(body)?)).await?;
+        Ok(parse::<Created>(&text)?.key)
+    }
+
+    /// `PUT /1/keys/{key}`: replaces every setting of the key with the body.
+    pub async fn update_key(&self, value: &str, body: &KeyBody) -> Result<(), ApiError> {
+        self.send(Method::PUT, &key_path(value, ""), Some(to_json(body)?)).await.map(drop)
+    }
+
+    /// `DELETE /1/keys/{key}`.
+    pub async fn delete_key(&self, value: &str) -> Result<(), ApiError> {
+        self.send(Method::DELETE, &key_path(value, ""), None).await.map(drop)
+    }
+
+    /// `POST /1/keys/{key}/restore`: brings a deleted key back, never expiring.
+    pub async fn restore_key(&self, value: &str) -> Result<(), ApiError> {
+        self.send(Method::POST, &key_path(value, "/restore"), None).await.map(drop)
+    }
+
+    /// `GET /1/indexes`: the names of the application's indices.
+    pub async fn list_indices(&self) -> Result<Vec<String>, ApiError> {
+        #[derive(Deserialize)]
+        struct Indices {
+            items: Vec<Index>,
+        }
+        #[derive(Deserialize)]
+        struct Index {
+            name: String,
+        }
+        let text = self.send(Method::GET, "/1/indexes", None).await?;
+        Ok(parse::<Indices>(&text)?.items.into_iter().map(|i| i.name).collect())
+    }
+
+    /// Polls the key until the API shows the change, as the official `waitForApiKey` helper does.
+    pub async fn wait_for(&self, value: &str, change: &Awaited) -> Result<(), ApiError> {
+        let started = js_sys::Date::now();
+        for retry in 0..MAX_POLLS {
+            if retry > 0 {
+                sleep_ms(poll_delay_ms(retry)).await;
+            }
+            let found = match self.get_key(value).await {
+                Ok(key) => Some(key),
+                Err(ApiError::Rejected { status: 404, .. }) => None,
+                Err(error) => return Err(error),
+            };
+            let elapsed_s = ((js_sys::Date::now() - started) / 1000.0).ceil() as u64;
+            if change.is_visible(found.as_ref(), elapsed_s) {
+                return Ok(());
+            }
+        }
+        Err(ApiError::NotYetVisible { checks: MAX_POLLS })
     }
 
     /// Tries each host in turn until one gives a final answer.
@@ -175,6 +242,24 @@ impl Drop for ClearOnDrop {
     fn drop(&mut self) {
         self.0.clear();
     }
+}
+
+/// The path of one key: its value is percent-encoded as `encodeURIComponent` does.
+fn key_path(value: &str, suffix: &str) -> String {
+    format!("/1/keys/{}{suffix}", encode_component(value))
+}
+
+fn to_json(body: &KeyBody) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ApiError> {

@@ -16,6 +16,11 @@ pub enum ApiError {
     /// Every host failed with a network error, a timeout or a server error.
     #[error("Could not reach Algolia: every host failed ({}). Check the application ID, the custom hosts and the network, then retry.", .hosts.join(", "))]
     Unreachable { hosts: Vec<String> },
+    /// A write was accepted but did not show in reads after the usual number of checks.
+    #[error(
+        "Algolia accepted the change, but it did not show after {checks} checks. It may still complete: refresh in a while."
+    )]
+    NotYetVisible { checks: u32 },
     /// A success whose body is not what Algolia sends.
     #[error("The server answered, but its answer could not be read: {0}")]
     Malformed(String),
@@ -48,7 +53,7 @@ impl ApiError {
         match self {
             Self::InvalidCredentials(_) | Self::NotAllowed(_) => Some(403),
             Self::Rejected { status, .. } => Some(*status),
-            Self::Unreachable { .. } | Self::Malformed(_) => None,
+            Self::Unreachable { .. } | Self::NotYetVisible { .. } | Self::Malformed(_) => None,
         }
     }
 }

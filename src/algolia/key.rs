@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -95,6 +95,45 @@ fn count(value: Option<f64>) -> u64 {
     value.map_or(0, |v| if v.is_finite() && v > 0.0 { v as u64 } else { 0 })
 }
 
+/// The body of a create or update. It carries every writable field, always, because an update
+/// resets whatever it leaves out, and the fields this console does not know, as they were read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyBody {
+    pub acl: Vec<String>,
+    pub description: String,
+    pub indexes: Vec<String>,
+    pub referers: Vec<String>,
+    pub query_parameters: String,
+    pub max_hits_per_query: u64,
+    #[serde(rename = "maxQueriesPerIPPerHour")]
+    pub max_queries_per_ip_per_hour: u64,
+    /// Seconds from the request until the key expires; 0 never expires.
+    pub validity: u64,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl KeyBody {
+    /// Whether a key read back shows this body applied. `validity` counts down, so it matches if
+    /// it is at most what was sent and no more than `slack_s` below it.
+    pub fn is_applied_in(&self, key: &ApiKey, slack_s: u64) -> bool {
+        let validity_matches = match (self.validity, key.validity) {
+            (0, got) => got == 0,
+            (sent, got) => got > 0 && got <= sent && sent - got <= slack_s,
+        };
+        validity_matches
+            && self.acl == key.acl
+            && self.description == key.description
+            && self.indexes == key.indexes
+            && self.referers == key.referers
+            && self.query_parameters == key.query_parameters
+            && self.max_hits_per_query == key.max_hits_per_query
+            && self.max_queries_per_ip_per_hour == key.max_queries_per_ip_per_hour
+            && self.extra == key.extra
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +171,32 @@ mod tests {
         let key: ApiKey =
             serde_json::from_value(json!({"value": "abc", "acl": ["search"], "future": {"x": [1]}})).unwrap();
         assert_eq!(key.extra["future"], json!({"x": [1]}));
+    }
+
+    #[test]
+    fn a_body_carries_every_field_and_the_unknown_ones() {
+        let key: ApiKey =
+            serde_json::from_value(json!({"value": "abc", "acl": ["search"], "future": {"x": [1]}})).unwrap();
+        let body = KeyBody { acl: key.acl.clone(), extra: key.extra.clone(), ..KeyBody::default() };
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            json!({"acl": ["search"], "description": "", "indexes": [], "referers": [], "queryParameters": "",
+                   "maxHitsPerQuery": 0, "maxQueriesPerIPPerHour": 0, "validity": 0, "future": {"x": [1]}})
+        );
+        assert!(body.is_applied_in(&key, 0));
+    }
+
+    #[test]
+    fn applied_compares_validity_loosely() {
+        let body = KeyBody { acl: vec!["search".into()], validity: 3_600, ..KeyBody::default() };
+        let read = |validity| ApiKey { acl: vec!["search".into()], validity, ..ApiKey::default() };
+        assert!(body.is_applied_in(&read(3_600), 30));
+        assert!(body.is_applied_in(&read(3_580), 30));
+        assert!(!body.is_applied_in(&read(3_500), 30));
+        assert!(!body.is_applied_in(&read(0), 30));
+        assert!(!body.is_applied_in(&read(7_200), 30));
+        let other = ApiKey { description: "old".into(), ..read(3_600) };
+        assert!(!body.is_applied_in(&other, 30));
     }
 
     #[test]

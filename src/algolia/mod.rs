@@ -5,10 +5,12 @@ mod client;
 mod error;
 mod hosts;
 mod key;
+mod wait;
 
 pub use client::{Client, Credentials};
 pub use error::ApiError;
 pub use hosts::{
     Accept, CallKind, Host, HostPool, Outcome, classify, custom_hosts, default_hosts, parse_custom_host,
 };
-pub use key::{ApiKey, KeyList, timestamp_ms};
+pub use key::{ApiKey, KeyBody, KeyList, timestamp_ms};
+pub use wait::Awaited;

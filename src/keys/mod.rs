@@ -1,7 +1,13 @@
-//! The keys table's logic, free of any view: rows prepared once per load, the view state that lives
-//! in the URL, filtering and sorting, and the words and numbers the table shows.
+//! Keys logic, free of any view: the table's rows, search, filters and sort, and the view state in
+//! the URL; the key form, its validation and its diff; patterns, CIDR ranges, query parameters,
+//! expiry arithmetic, and the words and numbers the console shows.
 
+pub mod cidr;
+pub mod diff;
+pub mod expiry;
+pub mod form;
 pub mod format;
+pub mod patterns;
 pub mod query_params;
 mod row;
 mod view_state;

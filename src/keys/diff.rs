@@ -1,0 +1,252 @@
+//! What an update changes, field by field, and which changes widen what the key can do.
+
+use super::format::{limit, utc};
+use super::patterns;
+use super::query_params;
+use crate::algolia::{ApiKey, KeyBody};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Diff {
+    pub changes: Vec<Change>,
+    /// Plain-language warnings, one per way the update widens access.
+    pub widening: Vec<String>,
+}
+
+/// Expiry instants closer than this are the same: the instant is recomputed from a countdown.
+const SAME_INSTANT_MS: f64 = 2_000.0;
+
+/// Compares the key as read (expiring at `old_expiry`) with the body about to be sent (expiring at
+/// `new_expiry`).
+pub fn diff(old: &ApiKey, old_expiry: Option<f64>, new: &KeyBody, new_expiry: Option<f64>) -> Diff {
+    let mut diff = Diff::default();
+    let mut change = |field, before: String, after: String| {
+        if before != after {
+            diff.changes.push(Change { field, before, after });
+        }
+    };
+    change("Description", quoted(&old.description), quoted(&new.description));
+    change("ACL", list(&old.acl, "none"), list(&new.acl, "none"));
+    change("Indices", list(&old.indexes, "all indices"), list(&new.indexes, "all indices"));
+    change("Referers", list(&old.referers, "any referer"), list(&new.referers, "any referer"));
+    change("Forced query parameters", params(&old.query_parameters), params(&new.query_parameters));
+    change("Max hits per query", limit(old.max_hits_per_query), limit(new.max_hits_per_query));
+    change(
+        "Max queries per IP per hour",
+        limit(old.max_queries_per_ip_per_hour),
+        limit(new.max_queries_per_ip_per_hour),
+    );
+    let same_expiry = match (old_expiry, new_expiry) {
+        (Some(a), Some(b)) => (a - b).abs() < SAME_INSTANT_MS,
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    if !same_expiry {
+        change("Expires", expiry(old_expiry), expiry(new_expiry));
+    }
+    let changed_others = old.extra != new.extra;
+    if changed_others {
+        change("Other fields", "as read".into(), "changed".into());
+    }
+
+    let warn = &mut diff.widening;
+    for acl in new.acl.iter().filter(|a| !old.acl.contains(a)) {
+        warn.push(format!("Adds the permission “{acl}”: {}.", crate::acl::meaning(acl).to_lowercase()));
+    }
+    warn.extend(widened_patterns(&old.indexes, &new.indexes, "index", "every index of the application"));
+    warn.extend(widened_patterns(&old.referers, &new.referers, "referer", "any referer"));
+    for (name, _) in query_params::parse(&old.query_parameters) {
+        if !query_params::parse(&new.query_parameters).iter().any(|(n, _)| *n == name) {
+            warn.push(format!("Removes the forced query parameter “{name}”."));
+        }
+    }
+    warn.extend(raised_limit(old.max_hits_per_query, new.max_hits_per_query, "max hits per query"));
+    warn.extend(raised_limit(
+        old.max_queries_per_ip_per_hour,
+        new.max_queries_per_ip_per_hour,
+        "max queries per IP per hour",
+    ));
+    match (old_expiry, new_expiry) {
+        (Some(_), None) => warn.push("Removes the expiry: the key will never expire.".into()),
+        (Some(old), Some(new)) if new - old >= SAME_INSTANT_MS => {
+            warn.push(format!("Extends the expiry from {} to {}.", utc(old), utc(new)))
+        }
+        _ => {}
+    }
+    diff
+}
+
+fn widened_patterns(old: &[String], new: &[String], noun: &str, everything: &str) -> Vec<String> {
+    if old.is_empty() {
+        return Vec::new();
+    }
+    if new.is_empty() {
+        return vec![format!("Removes the {noun} restriction: the key will reach {everything}.")];
+    }
+    new.iter()
+        .filter(|p| !old.iter().any(|q| covers(q, p)))
+        .map(|p| format!("Widens the {noun} restriction with “{p}”."))
+        .collect()
+}
+
+/// Whether everything pattern `p` matches is matched by pattern `q` already.
+fn covers(q: &str, p: &str) -> bool {
+    let core = |x: &str| x.trim_start_matches('*').trim_end_matches('*').to_owned();
+    let kind = |x: &str| (x.starts_with('*'), x.ends_with('*') && x.len() > 1);
+    match (kind(q), kind(p)) {
+        _ if q == "*" || q == p => true,
+        (_, (false, false)) => patterns::matches(q, p),
+        ((false, true), (false, true)) => core(p).starts_with(&core(q)),
+        ((true, false), (true, false)) => core(p).ends_with(&core(q)),
+        ((true, true), _) => core(p).contains(&core(q)),
+        _ => false,
+    }
+}
+
+fn raised_limit(old: u64, new: u64, what: &str) -> Option<String> {
+    match (old, new) {
+        (0, _) => None,
+        (_, 0) => Some(format!("Removes the limit on {what} (was {}).", limit(old))),
+        (old, new) if new > old => {
+            Some(format!("Raises the limit on {what} from {} to {}.", limit(old), limit(new)))
+        }
+        _ => None,
+    }
+}
+
+fn quoted(text: &str) -> String {
+    if text.is_empty() { "(none)".into() } else { format!("“{text}”") }
+}
+
+fn list(items: &[String], empty: &str) -> String {
+    if items.is_empty() { empty.into() } else { items.join(", ") }
+}
+
+fn params(query: &str) -> String {
+    if query.is_empty() { "none".into() } else { query_params::decode(query) }
+}
+
+fn expiry(at: Option<f64>) -> String {
+    at.map_or_else(|| "never".into(), utc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn old() -> ApiKey {
+        ApiKey {
+            value: "k".into(),
+            acl: vec!["search".into()],
+            description: "Shop".into(),
+            indexes: vec!["prod_*".into()],
+            referers: vec!["https://shop.example.com/*".into()],
+            query_parameters: "restrictSources=10.0.0.0%2F8".into(),
+            max_hits_per_query: 20,
+            max_queries_per_ip_per_hour: 1000,
+            validity: 3600,
+            ..ApiKey::default()
+        }
+    }
+
+    fn same(key: &ApiKey) -> KeyBody {
+        KeyBody {
+            acl: key.acl.clone(),
+            description: key.description.clone(),
+            indexes: key.indexes.clone(),
+            referers: key.referers.clone(),
+            query_parameters: key.query_parameters.clone(),
+            max_hits_per_query: key.max_hits_per_query,
+            max_queries_per_ip_per_hour: key.max_queries_per_ip_per_hour,
+            validity: 3000,
+            extra: key.extra.clone(),
+        }
+    }
+
+    #[test]
+    fn an_unchanged_key_has_no_diff_even_as_validity_counts_down() {
+        let old = old();
+        assert_eq!(diff(&old, Some(1_000_000.0), &same(&old), Some(1_000_900.0)), Diff::default());
+    }
+
+    #[test]
+    fn a_description_change_is_listed_and_narrows_nothing() {
+        let old = old();
+        let new = KeyBody { description: "Storefront".into(), ..same(&old) };
+        let diff = diff(&old, None, &new, None);
+        assert_eq!(
+            diff.changes,
+            [Change { field: "Description", before: "“Shop”".into(), after: "“Storefront”".into() }]
+        );
+        assert!(diff.widening.is_empty());
+    }
+
+    #[test]
+    fn widening_changes_are_named() {
+        let old = old();
+        let new = KeyBody {
+            acl: vec!["search".into(), "addObject".into()],
+            indexes: vec![],
+            referers: vec!["https://shop.example.com/*".into(), "*".into()],
+            query_parameters: String::new(),
+            max_hits_per_query: 0,
+            max_queries_per_ip_per_hour: 5000,
+            ..same(&old)
+        };
+        let warnings = diff(&old, Some(1_000_000.0), &new, None).widening;
+        let expected = [
+            "Adds the permission “addObject”",
+            "Removes the index restriction",
+            "Widens the referer restriction with “*”",
+            "Removes the forced query parameter “restrictSources”",
+            "Removes the limit on max hits per query (was 20)",
+            "Raises the limit on max queries per IP per hour from 1,000 to 5,000",
+            "Removes the expiry",
+        ];
+        assert_eq!(warnings.len(), expected.len(), "{warnings:#?}");
+        for (warning, start) in warnings.iter().zip(expected) {
+            assert!(warning.starts_with(start), "{warning} / {start}");
+        }
+    }
+
+    #[test]
+    fn narrowing_changes_warn_of_nothing() {
+        let old = old();
+        let new = KeyBody {
+            acl: vec![],
+            indexes: vec!["prod_products".into()],
+            max_hits_per_query: 10,
+            max_queries_per_ip_per_hour: 10,
+            ..same(&old)
+        };
+        let diff = diff(&old, Some(10_000_000.0), &new, Some(5_000_000.0));
+        assert!(diff.widening.is_empty(), "{:?}", diff.widening);
+        assert_eq!(diff.changes.len(), 5);
+    }
+
+    #[test]
+    fn a_new_pattern_inside_an_old_one_is_no_widening() {
+        let old = |p: &[&str]| p.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(
+            widened_patterns(&old(&["prod_*"]), &old(&["prod_products", "prod_en_*"]), "index", "")
+                .is_empty()
+        );
+        assert!(widened_patterns(&old(&["*_dev"]), &old(&["*_en_dev"]), "index", "").is_empty());
+        assert!(widened_patterns(&old(&["*products*"]), &old(&["prod_products_*"]), "index", "").is_empty());
+        assert_eq!(widened_patterns(&old(&["prod_*"]), &old(&["*_products"]), "index", "").len(), 1);
+        assert_eq!(widened_patterns(&old(&["movies"]), &old(&["movies*"]), "index", "").len(), 1);
+    }
+
+    #[test]
+    fn extending_the_expiry_warns() {
+        let old = old();
+        let warnings = diff(&old, Some(1_000_000.0), &same(&old), Some(90_000_000.0)).widening;
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("Extends the expiry"));
+    }
+}

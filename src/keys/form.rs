@@ -1,0 +1,312 @@
+//! The key form: what the user edits, read from a key and turned into the body to send. Nothing is
+//! dropped on the way: fields the console does not know ride along unchanged, forced query parameters
+//! that do not parse are kept as typed, and an untouched expiry keeps its instant.
+
+use serde_json::{Map, Value};
+
+use super::cidr;
+use super::expiry::{Expiry, Unit, parse_duration};
+use super::patterns;
+use super::query_params;
+use crate::algolia::{ApiKey, KeyBody};
+
+/// Forced query parameters, as rows, or as the raw text when it does not parse.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QueryField {
+    Rows(Vec<(String, String)>),
+    /// Kept and sent exactly as it was; the problem is shown as a warning.
+    Raw {
+        text: String,
+        problem: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExpiryMode {
+    #[default]
+    Never,
+    After,
+    At,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpiryInput {
+    pub mode: ExpiryMode,
+    /// The duration, as typed, for `After`.
+    pub amount: String,
+    pub unit: Unit,
+    /// The instant for `At` (Unix milliseconds), once the date and time typed were understood.
+    pub at_ms: Option<f64>,
+}
+
+impl Default for ExpiryInput {
+    fn default() -> Self {
+        Self { mode: ExpiryMode::Never, amount: "30".into(), unit: Unit::Days, at_ms: None }
+    }
+}
+
+impl ExpiryInput {
+    pub fn of(expires_at_ms: Option<f64>) -> Self {
+        match expires_at_ms {
+            None => Self::default(),
+            Some(ms) => Self { mode: ExpiryMode::At, at_ms: Some(ms), ..Self::default() },
+        }
+    }
+
+    pub fn to_expiry(&self) -> Result<Expiry, String> {
+        match self.mode {
+            ExpiryMode::Never => Ok(Expiry::Never),
+            ExpiryMode::After => {
+                parse_duration(&self.amount, self.unit).map(|seconds| Expiry::After { seconds })
+            }
+            ExpiryMode::At => {
+                self.at_ms.map(|ms| Expiry::At { ms }).ok_or_else(|| "Enter a date and a time.".to_owned())
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyForm {
+    pub acl: Vec<String>,
+    pub description: String,
+    pub indexes: Vec<String>,
+    pub referers: Vec<String>,
+    pub query: QueryField,
+    pub max_hits: String,
+    pub max_queries: String,
+    pub expiry: ExpiryInput,
+    pub extra: Map<String, Value>,
+}
+
+impl Default for KeyForm {
+    fn default() -> Self {
+        Self {
+            acl: vec!["search".into()],
+            description: String::new(),
+            indexes: Vec::new(),
+            referers: Vec::new(),
+            query: QueryField::Rows(Vec::new()),
+            max_hits: "0".into(),
+            max_queries: "0".into(),
+            expiry: ExpiryInput::default(),
+            extra: Map::new(),
+        }
+    }
+}
+
+/// A message per field that is wrong.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormErrors {
+    pub acl: Option<String>,
+    pub indexes: Option<String>,
+    pub referers: Option<String>,
+    pub query: Option<String>,
+    pub max_hits: Option<String>,
+    pub max_queries: Option<String>,
+    pub expiry: Option<String>,
+}
+
+impl FormErrors {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl KeyForm {
+    /// The form for editing (or duplicating) a key, whose expiry instant is `expires_at_ms`.
+    pub fn from_key(key: &ApiKey, expires_at_ms: Option<f64>) -> Self {
+        let query = match query_params::parse_strict(&key.query_parameters) {
+            Ok(rows) => QueryField::Rows(rows),
+            Err(problem) => QueryField::Raw { text: key.query_parameters.clone(), problem },
+        };
+        Self {
+            acl: key.acl.clone(),
+            description: key.description.clone(),
+            indexes: key.indexes.clone(),
+            referers: key.referers.clone(),
+            query,
+            max_hits: key.max_hits_per_query.to_string(),
+            max_queries: key.max_queries_per_ip_per_hour.to_string(),
+            expiry: ExpiryInput::of(expires_at_ms),
+            extra: key.extra.clone(),
+        }
+    }
+
+    /// Turns on or off one ACL, keeping the order of the others so an unchanged list stays unchanged.
+    pub fn toggle_acl(&mut self, acl: &str, on: bool) {
+        let has = self.acl.iter().any(|a| a == acl);
+        if on && !has {
+            self.acl.push(acl.to_owned());
+        } else if !on && has {
+            self.acl.retain(|a| a != acl);
+        }
+    }
+
+    /// The body to send if saving at `now_ms`, or what is wrong with each field.
+    pub fn to_body(&self, now_ms: f64) -> Result<KeyBody, Box<FormErrors>> {
+        let mut errors = FormErrors::default();
+        if self.acl.is_empty() {
+            errors.acl = Some("Choose at least one permission: a key without any can do nothing.".into());
+        }
+        errors.indexes = first_error(self.indexes.iter().map(|p| patterns::validate(p, "index")));
+        errors.referers = first_error(self.referers.iter().map(|p| patterns::validate(p, "referer")));
+        let query = self.query_string();
+        errors.query = query.as_ref().err().cloned();
+        let max_hits = parse_limit(&self.max_hits);
+        errors.max_hits = max_hits.as_ref().err().cloned();
+        let max_queries = parse_limit(&self.max_queries);
+        errors.max_queries = max_queries.as_ref().err().cloned();
+        let validity = self.expiry.to_expiry().and_then(|e| e.validity_at(now_ms));
+        errors.expiry = validity.as_ref().err().cloned();
+        match (errors.is_empty(), query, max_hits, max_queries, validity) {
+            (true, Ok(query_parameters), Ok(max_hits), Ok(max_queries), Ok(validity)) => Ok(KeyBody {
+                acl: self.acl.clone(),
+                description: self.description.clone(),
+                indexes: self.indexes.clone(),
+                referers: self.referers.clone(),
+                query_parameters,
+                max_hits_per_query: max_hits,
+                max_queries_per_ip_per_hour: max_queries,
+                validity,
+                extra: self.extra.clone(),
+            }),
+            _ => Err(Box::new(errors)),
+        }
+    }
+
+    fn query_string(&self) -> Result<String, String> {
+        match &self.query {
+            QueryField::Raw { text, .. } => Ok(text.clone()),
+            QueryField::Rows(rows) => {
+                for (name, value) in rows {
+                    if name.trim().is_empty() && !value.trim().is_empty() {
+                        return Err(format!("The value “{value}” needs a parameter name."));
+                    }
+                    if name.trim() == "restrictSources" {
+                        cidr::validate(value.trim())?;
+                    }
+                }
+                Ok(query_params::encode(rows))
+            }
+        }
+    }
+}
+
+fn first_error(results: impl Iterator<Item = Result<(), String>>) -> Option<String> {
+    results.filter_map(Result::err).next()
+}
+
+/// A limit where 0 (or nothing) means none.
+fn parse_limit(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    match text.parse::<u64>() {
+        Ok(n) if n <= i32::MAX as u64 => Ok(n),
+        Ok(_) => Err("That is more than Algolia allows (2,147,483,647).".into()),
+        Err(_) => Err("Enter a whole number, 0 for no limit.".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const NOW: f64 = 1_700_000_000_000.0;
+
+    fn key() -> ApiKey {
+        serde_json::from_value(json!({
+            "value": "abc", "createdAt": 1_600_000_000, "acl": ["search", "browse"], "description": "Shop",
+            "indexes": ["prod_*"], "referers": ["https://shop.example.com/*"],
+            "queryParameters": "typoTolerance=strict&restrictSources=192.168.1.0%2F24",
+            "maxHitsPerQuery": 20, "maxQueriesPerIPPerHour": 1000, "validity": 3600,
+            "futureField": {"kept": true}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn an_untouched_form_sends_the_key_back_unchanged() {
+        let key = key();
+        let expires_at = NOW + 3_600_000.0;
+        let form = KeyForm::from_key(&key, Some(expires_at));
+        // Saved ten minutes later: the same instant, so ten minutes less validity.
+        let body = form.to_body(NOW + 600_000.0).unwrap();
+        assert_eq!(body.acl, key.acl);
+        assert_eq!(body.description, key.description);
+        assert_eq!(body.indexes, key.indexes);
+        assert_eq!(body.referers, key.referers);
+        assert_eq!(body.query_parameters, key.query_parameters);
+        assert_eq!((body.max_hits_per_query, body.max_queries_per_ip_per_hour), (20, 1000));
+        assert_eq!(body.validity, 3_000);
+        assert_eq!(body.extra["futureField"], json!({"kept": true}));
+    }
+
+    #[test]
+    fn a_never_expiring_key_stays_never_expiring() {
+        let key = ApiKey { validity: 0, ..key() };
+        assert_eq!(KeyForm::from_key(&key, None).to_body(NOW).unwrap().validity, 0);
+    }
+
+    #[test]
+    fn query_parameters_that_do_not_parse_are_kept_raw() {
+        let key = ApiKey { query_parameters: "filters=100%&flag".into(), ..key() };
+        let form = KeyForm::from_key(&key, None);
+        assert!(matches!(&form.query, QueryField::Raw { problem, .. } if problem.contains("two hex digits")));
+        assert_eq!(form.to_body(NOW).unwrap().query_parameters, "filters=100%&flag");
+    }
+
+    #[test]
+    fn edited_rows_are_encoded() {
+        let form = KeyForm {
+            query: QueryField::Rows(vec![
+                ("filters".into(), "brand:\"A & B\"".into()),
+                ("restrictSources".into(), "10.0.0.0/8".into()),
+            ]),
+            ..KeyForm::default()
+        };
+        let body = form.to_body(NOW).unwrap();
+        assert_eq!(body.query_parameters, "filters=brand%3A%22A%20%26%20B%22&restrictSources=10.0.0.0%2F8");
+    }
+
+    #[test]
+    fn every_bad_field_gets_a_message() {
+        let form = KeyForm {
+            acl: vec![],
+            indexes: vec!["dev_*_x".into()],
+            referers: vec!["".into()],
+            query: QueryField::Rows(vec![("restrictSources".into(), "10.0.0.1/8".into())]),
+            max_hits: "-1".into(),
+            max_queries: "lots".into(),
+            expiry: ExpiryInput { mode: ExpiryMode::At, at_ms: Some(NOW - 1.0), ..ExpiryInput::default() },
+            ..KeyForm::default()
+        };
+        let errors = form.to_body(NOW).unwrap_err();
+        assert!(errors.acl.unwrap().contains("at least one permission"));
+        assert!(errors.indexes.unwrap().contains("only at the start or the end"));
+        assert!(errors.referers.unwrap().contains("empty"));
+        assert!(errors.query.unwrap().contains("10.0.0.0/8"));
+        assert!(errors.max_hits.unwrap().contains("whole number"));
+        assert!(errors.max_queries.unwrap().contains("whole number"));
+        assert!(errors.expiry.unwrap().contains("passed"));
+    }
+
+    #[test]
+    fn toggling_acls_keeps_their_order() {
+        let mut form = KeyForm::from_key(&key(), None);
+        form.toggle_acl("addObject", true);
+        form.toggle_acl("search", false);
+        form.toggle_acl("browse", true);
+        assert_eq!(form.acl, ["browse", "addObject"]);
+    }
+
+    #[test]
+    fn empty_limits_mean_none() {
+        let form = KeyForm { max_hits: " ".into(), max_queries: "".into(), ..KeyForm::default() };
+        let body = form.to_body(NOW).unwrap();
+        assert_eq!((body.max_hits_per_query, body.max_queries_per_ip_per_hour), (0, 0));
+    }
+}
