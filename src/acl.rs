@@ -35,3 +35,55 @@ pub const ACLS: &[Acl] = &[
 pub fn meaning(name: &str) -> &'static str {
     ACLS.iter().find(|a| a.name == name).map_or("An ACL this console does not know", |a| a.meaning)
 }
+
+/// The ACLs in groups, as the key form shows them.
+pub const GROUPS: &[(&str, &[&str])] = &[
+    ("Search", &["search", "browse", "seeUnretrievableAttributes"]),
+    ("Records", &["addObject", "deleteObject"]),
+    ("Indices", &["listIndexes", "deleteIndex"]),
+    ("Settings", &["settings", "editSettings"]),
+    ("Analytics", &["analytics", "usage", "logs"]),
+    (
+        "Other APIs",
+        &[
+            "recommendation",
+            "personalization",
+            "inference",
+            "nluReadProject",
+            "nluWriteProject",
+            "nluReadEntity",
+            "nluWriteEntity",
+            "nluReadIntent",
+            "nluWriteIntent",
+            "nluPrediction",
+            "nluReadAnswers",
+        ],
+    ),
+];
+
+/// Common sets of ACLs, one click each.
+pub const PRESETS: &[(&str, &[&str])] = &[
+    ("Search-only", &["search"]),
+    (
+        "Indexing",
+        &["search", "browse", "addObject", "deleteObject", "listIndexes", "settings", "editSettings"],
+    ),
+    ("Read settings", &["settings", "listIndexes"]),
+    ("Analytics", &["analytics", "usage"]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_acl_is_in_exactly_one_group_and_presets_use_known_acls() {
+        for acl in ACLS {
+            let count = GROUPS.iter().filter(|(_, names)| names.contains(&acl.name)).count();
+            assert_eq!(count, 1, "{}", acl.name);
+        }
+        for (_, names) in PRESETS {
+            assert!(names.iter().all(|n| ACLS.iter().any(|a| a.name == *n)));
+        }
+    }
+}

@@ -6,6 +6,7 @@ pub mod components;
 pub mod connect;
 pub mod keys;
 mod local_demo;
+mod operations;
 mod pages;
 mod paths;
 mod perf;
@@ -17,7 +18,9 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{ConnectPage, KeyDetailPage, KeysLayout, KeysPage, NotFound};
+use crate::pages::{
+    ConnectPage, EditKeyPage, KeyDetailPage, KeysLayout, KeysPage, NewKeyPage, NotFound, RestorePage,
+};
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -32,7 +35,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=ConnectPage />
                 <ParentRoute path=path!("/keys") view=KeysLayout>
                     <Route path=path!("") view=KeysPage />
+                    <Route path=path!("new") view=NewKeyPage />
+                    <Route path=path!("restore") view=RestorePage />
                     <Route path=path!(":hash") view=KeyDetailPage />
+                    <Route path=path!(":hash/edit") view=EditKeyPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -133,9 +133,10 @@ fn mount_table(el: &HtmlElement, data: Shown, on_sort: Callback<Sort>) {
         let shown = Memo::new(move |_| data.clone());
         let view_state = Memo::new(|_| ViewState::default());
         let on_open = Callback::new(|_| ());
+        let selected = RwSignal::new(Default::default());
         view! {
             <Router>
-                <KeyTable shown=shown view_state=view_state on_sort=on_sort on_open=on_open />
+                <KeyTable shown=shown view_state=view_state on_sort=on_sort on_open=on_open selected=selected />
             </Router>
         }
     })

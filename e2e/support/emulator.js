@@ -15,6 +15,7 @@ async function control(method, path, body) {
 export const emulator = {
   reset: () => control('POST', 'reset', {}),
   advanceClock: (seconds) => control('POST', 'clock', { advanceSeconds: seconds }),
+  setPropagation: (ms) => control('POST', 'propagation', { ms }),
   fault: (listener, fault, extra = {}) => control('POST', 'faults', { listener, fault, ...extra }),
   clearFaults: () => control('DELETE', 'faults'),
 

@@ -29,7 +29,7 @@ test('the view state lives in the URL and back/forward walk it', async ({ page }
 test('a deep link opens the same view', async ({ page }) => {
   await page.goto('keys?q=dev&expiry=7d&sort=expiry');
   await expect(page.getByRole('searchbox', { name: 'Search keys' })).toHaveValue('dev');
-  await expect(page.getByLabel('Expiry')).toHaveValue('7d');
+  await expect(page.getByLabel('Expiry', { exact: true })).toHaveValue('7d');
   await expect(page.getByRole('columnheader', { name: 'Expires' })).toHaveAttribute('aria-sort', 'ascending');
   await expect(keyRows(page).first()).toContainText("Alice's dev key");
   await expect(page.getByRole('status')).toHaveText(`4 of ${DEMO_KEY_COUNT} keys`);

@@ -64,11 +64,11 @@ test('filters: has ACL, expiring within 7 or 30 days, never expires, unrestricte
   await page.getByLabel('Has ACL').selectOption('analytics');
   await expect(count(page)).toHaveText(`2 of ${DEMO_KEY_COUNT} keys`);
   await page.getByLabel('Has ACL').selectOption('');
-  await page.getByLabel('Expiry').selectOption({ label: 'Expiring within 7 days' });
+  await page.getByLabel('Expiry', { exact: true }).selectOption({ label: 'Expiring within 7 days' });
   await expect(count(page)).toHaveText(`6 of ${DEMO_KEY_COUNT} keys`);
-  await page.getByLabel('Expiry').selectOption({ label: 'Expiring within 30 days' });
+  await page.getByLabel('Expiry', { exact: true }).selectOption({ label: 'Expiring within 30 days' });
   await expect(count(page)).toHaveText(`8 of ${DEMO_KEY_COUNT} keys`);
-  await page.getByLabel('Expiry').selectOption({ label: 'Never expires' });
+  await page.getByLabel('Expiry', { exact: true }).selectOption({ label: 'Never expires' });
   await expect(count(page)).toHaveText(`23 of ${DEMO_KEY_COUNT} keys`);
   await page.getByLabel('Unrestricted only').check();
   await expect(count(page)).toHaveText(`9 of ${DEMO_KEY_COUNT} keys`);

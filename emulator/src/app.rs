@@ -47,6 +47,8 @@ pub struct App {
     indices: Vec<Index>,
     clock: Clock,
     propagation_ms: i64,
+    /// The delay given on the command line, which `reset` restores.
+    configured_propagation_ms: i64,
     initial: Snapshot,
     /// Wall-clock time when `initial` was current.
     initial_at_ms: i64,
@@ -71,6 +73,7 @@ impl App {
             indices: snapshot.indices.clone(),
             clock,
             propagation_ms: propagation_ms as i64,
+            configured_propagation_ms: propagation_ms as i64,
             initial: snapshot,
             initial_at_ms: Clock::default().now_ms(),
             data_file,
@@ -170,9 +173,15 @@ impl App {
     /// Back to the initial state as if it had been made now, so countdowns start again from where
     /// they started (a key that expired in 40 minutes expires in 40 minutes again).
     pub fn reset(&mut self) -> io::Result<()> {
+        self.propagation_ms = self.configured_propagation_ms;
         let elapsed = Clock::default().now_ms() - self.initial_at_ms;
         self.load(self.initial.clone().shifted(elapsed));
         self.save()
+    }
+
+    /// Changes the propagation delay of writes accepted from now on.
+    pub fn set_propagation_ms(&mut self, ms: u64) {
+        self.propagation_ms = ms as i64;
     }
 
     pub fn advance_clock(&mut self, ms: i64) -> io::Result<()> {

@@ -38,6 +38,20 @@ pub async fn advance_clock(State(shared): State<Shared>, body: Bytes) -> Result<
     Ok(Json(json!({ "nowMs": app.now_ms() })))
 }
 
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Propagation {
+    ms: u64,
+}
+
+/// Sets the propagation delay of the writes accepted from now on (until the next reset).
+pub async fn set_propagation(State(shared): State<Shared>, body: Bytes) -> Result<Json<Value>, ApiError> {
+    let propagation: Propagation = parse(&body)?;
+    let mut app = shared.app.lock().unwrap_or_else(|e| e.into_inner());
+    app.set_propagation_ms(propagation.ms);
+    Ok(Json(json!({ "propagationMs": propagation.ms })))
+}
+
 /// Scripts a fault for the next `count` API requests on one listener (by index or address).
 pub async fn script_fault(State(shared): State<Shared>, body: Bytes) -> Result<Json<Value>, ApiError> {
     let request: FaultRequest = parse(&body)?;

@@ -117,6 +117,7 @@ fn router(listener: Listener, control: bool) -> Router {
         routes = routes
             .route("/__emulator/reset", post(control::reset))
             .route("/__emulator/clock", get(control::clock).post(control::advance_clock))
+            .route("/__emulator/propagation", post(control::set_propagation))
             .route("/__emulator/faults", post(control::script_fault).delete(control::clear_faults));
     }
     routes

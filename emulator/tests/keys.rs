@@ -196,6 +196,18 @@ async fn restoring_before_the_delete_propagates_answers_key_already_exists() {
 }
 
 #[tokio::test]
+async fn the_propagation_delay_can_be_changed_until_the_next_reset() {
+    let emulator = start(Options::default()).await;
+    let reply = emulator.control(Method::POST, "propagation", json!({ "ms": 60_000 })).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let value = emulator.create(json!({"acl": ["search"]})).await;
+    assert_eq!(emulator.get(&value).await.status, StatusCode::NOT_FOUND, "not visible for a minute");
+    emulator.control(Method::POST, "reset", json!({})).await;
+    let value = emulator.create(json!({"acl": ["search"]})).await;
+    assert_eq!(emulator.get(&value).await.status, StatusCode::OK, "the configured delay (0) is back");
+}
+
+#[tokio::test]
 async fn indices_are_listed_and_paged() {
     let mut initial = keys_emulator::seed::demo(0);
     initial.keys = Default::default();

@@ -253,7 +253,8 @@ fn to_json(body: &KeyBody) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
-async fn sleep_ms(ms: u32) {
+/// Waits in the browser's event loop.
+pub async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);

@@ -97,8 +97,8 @@ fn count(value: Option<f64>) -> u64 {
 
 /// The body of a create or update. It carries every writable field, always, because an update
 /// resets whatever it leaves out, and the fields this console does not know, as they were read.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct KeyBody {
     pub acl: Vec<String>,
     pub description: String,
@@ -115,6 +115,21 @@ pub struct KeyBody {
 }
 
 impl KeyBody {
+    /// The body that would give a key its current settings back, with the given validity.
+    pub fn from_key(key: &ApiKey, validity: u64) -> Self {
+        Self {
+            acl: key.acl.clone(),
+            description: key.description.clone(),
+            indexes: key.indexes.clone(),
+            referers: key.referers.clone(),
+            query_parameters: key.query_parameters.clone(),
+            max_hits_per_query: key.max_hits_per_query,
+            max_queries_per_ip_per_hour: key.max_queries_per_ip_per_hour,
+            validity,
+            extra: key.extra.clone(),
+        }
+    }
+
     /// Whether a key read back shows this body applied. `validity` counts down, so it matches if
     /// it is at most what was sent and no more than `slack_s` below it.
     pub fn is_applied_in(&self, key: &ApiKey, slack_s: u64) -> bool {

@@ -7,7 +7,7 @@ mod hosts;
 mod key;
 mod wait;
 
-pub use client::{Client, Credentials};
+pub use client::{Client, Credentials, sleep_ms};
 pub use error::ApiError;
 pub use hosts::{
     Accept, CallKind, Host, HostPool, Outcome, classify, custom_hosts, default_hosts, parse_custom_host,

@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -8,6 +9,7 @@ use leptos_router::components::A;
 use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, Rows, Shown, Sort, ViewState};
+use crate::operations::Operations;
 use crate::paths::href;
 use crate::perf::mark;
 
@@ -26,6 +28,8 @@ pub fn KeyTable(
     on_sort: Callback<Sort>,
     /// Opens a key's details, given its short hash.
     on_open: Callback<String>,
+    /// The values of the keys ticked for a bulk action.
+    selected: RwSignal<HashSet<String>>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
@@ -167,6 +171,7 @@ pub fn KeyTable(
         >
             <table class="keys" aria-label="API keys" aria-rowcount=move || total.get() + 1>
                 <colgroup>
+                    <col class="c-select" />
                     <col class="c-key" />
                     <col class="c-description" />
                     <col class="c-acl" />
@@ -177,6 +182,9 @@ pub fn KeyTable(
                 </colgroup>
                 <thead>
                     <tr aria-rowindex="1">
+                        <th scope="col">
+                            <span class="visually-hidden">"Selected"</span>
+                        </th>
                         <th scope="col">"Key"</th>
                         {header(Sort::Description, "Description")}
                         <th scope="col">"ACL"</th>
@@ -189,7 +197,13 @@ pub fn KeyTable(
                 <tbody on:keydown=on_keydown>
                     <tr class="spacer" aria-hidden="true" style:height=move || px(range.get().0)></tr>
                     <For each=move || window.get() key=|w| (w.load, w.row) let(w)>
-                        <KeyTableRow rows=shown.with_untracked(|s| s.rows.clone()) row=w.row window=window active=active />
+                        <KeyTableRow
+                            rows=shown.with_untracked(|s| s.rows.clone())
+                            row=w.row
+                            window=window
+                            active=active
+                            selected=selected
+                        />
                     </For>
                     <tr
                         class="spacer"
@@ -232,16 +246,42 @@ fn KeyTableRow(
     row: usize,
     window: Memo<Vec<WindowRow>>,
     active: RwSignal<usize>,
+    selected: RwSignal<HashSet<String>>,
 ) -> impl IntoView {
     let position =
         Memo::new(move |_| window.with(|w| w.iter().find(|w| w.row == row).map_or(0, |w| w.position)));
     let KeyRow { key, hash, expires_at_ms, .. } = &rows[row];
     let indices = if key.indexes.is_empty() { "all indices".to_owned() } else { key.indexes.join(", ") };
     let referers = if key.referers.is_empty() { "any referer".to_owned() } else { key.referers.join(", ") };
-    let rate = format!("{} / h per IP", limit(key.max_queries_per_ip_per_hour));
-    let hits = format!("{} hits per query", limit(key.max_hits_per_query));
+    let rate = match key.max_queries_per_ip_per_hour {
+        0 => "no rate limit".to_owned(),
+        n => format!("{} queries/h per IP", limit(n)),
+    };
+    let hits = match key.max_hits_per_query {
+        0 => "no hit limit".to_owned(),
+        n => format!("{} hits per query", limit(n)),
+    };
     let description =
         if key.description.is_empty() { "(no description)".to_owned() } else { key.description.clone() };
+    let ops = use_context::<Operations>();
+    let value = key.value.clone();
+    let applying = move || ops.and_then(|ops| ops.is_pending(&value)).map(|label| format!("{label}…"));
+    let select_value = key.value.clone();
+    let is_selected = {
+        let value = key.value.clone();
+        move || selected.with(|s| s.contains(&value))
+    };
+    let toggle = move |ev| {
+        let on = event_target_checked(&ev);
+        let value = select_value.clone();
+        selected.update(|s| {
+            if on {
+                s.insert(value);
+            } else {
+                s.remove(&value);
+            }
+        });
+    };
     view! {
         <tr
             data-pos=move || position.get()
@@ -250,10 +290,19 @@ fn KeyTableRow(
             on:focusin=move |_| active.set(position.get_untracked())
         >
             <td>
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {description}")
+                    prop:checked=is_selected
+                    on:change=toggle
+                />
+            </td>
+            <td>
                 <KeyValue value=key.value.clone() />
             </td>
             <td class="description">
-                <A href=href(&format!("/keys/{hash}"))>{description}</A>
+                <A href=href(&format!("/keys/{hash}"))>{description.clone()}</A>
+                {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
             </td>
             <td>
                 <AclChips acl=key.acl.clone() />

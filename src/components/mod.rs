@@ -1,18 +1,32 @@
 //! Reusable pieces of the interface. They render; the logic they show lives in `keys`, `algolia`
 //! and `session`.
 
+mod acl_picker;
 mod clock;
+mod copy_button;
+mod deleted_tray;
+mod dialog;
+mod expiry_picker;
 mod field_error;
 mod header;
 mod idle_lock;
 mod key_cells;
 mod key_table;
 mod key_value;
+mod pattern_list;
+mod query_params_editor;
 
+pub use acl_picker::AclPicker;
 pub use clock::{Now, provide_clock};
+pub use copy_button::CopyButton;
+pub use deleted_tray::DeletedTray;
+pub use dialog::ConfirmDialog;
+pub use expiry_picker::ExpiryPicker;
 pub use field_error::FieldError;
 pub use header::Header;
 pub use idle_lock::IdleLock;
 pub use key_cells::{AclChips, CreatedAt, ExpiresIn};
 pub use key_table::KeyTable;
 pub use key_value::KeyValue;
+pub use pattern_list::PatternList;
+pub use query_params_editor::QueryParamsEditor;

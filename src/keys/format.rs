@@ -16,6 +16,14 @@ pub fn mask(value: &str) -> String {
     format!("{head}••••••••{tail}")
 }
 
+/// How a key is named in sentences: its description and its masked value.
+pub fn key_name(description: &str, value: &str) -> String {
+    match description {
+        "" => format!("The key {}", mask(value)),
+        description => format!("“{description}” ({})", mask(value)),
+    }
+}
+
 /// "just now", "5 min ago", "3 h ago", "4 days ago", "2 months ago", "3 years ago".
 pub fn ago(elapsed_ms: f64) -> String {
     let seconds = (elapsed_ms / 1000.0).max(0.0) as u64;
@@ -115,6 +123,13 @@ mod tests {
     fn masks_all_but_the_ends() {
         assert_eq!(mask("0123456789abcdef0123456789abcdef"), "0123••••••••cdef");
         assert_eq!(mask("short"), "••••••••");
+    }
+
+    #[test]
+    fn keys_are_named_by_description_and_masked_value() {
+        let value = "0123456789abcdef0123456789abcdef";
+        assert_eq!(key_name("Shop", value), "“Shop” (0123••••••••cdef)");
+        assert_eq!(key_name("", value), "The key 0123••••••••cdef");
     }
 
     #[test]

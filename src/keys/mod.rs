@@ -10,6 +10,7 @@ pub mod format;
 pub mod patterns;
 pub mod query_params;
 mod row;
+pub mod tray;
 mod view_state;
 
 pub use row::{KeyRow, Rows, Shown, seconds_left, short_hash, visible};

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::acl;
-use crate::components::{CreatedAt, ExpiresIn, KeyValue};
-use crate::keys::format::{describe_pattern, limit, utc};
+use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue};
+use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::{KeyRow, query_params};
+use crate::operations::Operations;
 use crate::paths::href;
+use crate::session::Session;
 use crate::store::KeyStore;
 
 /// One key in plain language, found by the short hash in its URL.
@@ -40,6 +42,33 @@ pub fn KeyDetailPage() -> impl IntoView {
 
 #[component]
 fn KeyDetails(row: KeyRow) -> impl IntoView {
+    let ops = expect_context::<Operations>();
+    let session = expect_context::<Session>();
+    let navigate = use_navigate();
+    let confirm_open = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let to_delete = StoredValue::new((row.key.clone(), row.expires_at_ms));
+    let delete = Callback::new(move |()| {
+        let Some(client) = session.client() else { return };
+        deleting.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
+            match ops.delete(&client, vec![to_delete.get_value()]).await {
+                Ok(()) => navigate("/keys", Default::default()),
+                Err(error) => {
+                    confirm_open.set(false);
+                    failure.set(Some(error.to_string()));
+                }
+            }
+            deleting.try_set(false);
+        });
+    });
+    let value = row.key.value.clone();
+    let applying =
+        move || ops.is_pending(&value).map(|label| format!("{label}… Algolia is applying the change."));
+    let name = key_name(&row.key.description, &row.key.value);
+    let hash = row.hash.clone();
     let key = row.key;
     let title = if key.description.is_empty() {
         "Key without description".to_owned()
@@ -84,6 +113,19 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
     });
     view! {
         <h1>{title}</h1>
+        <p role="status" class="applying">{applying}</p>
+        <div class="actions">
+            <A href=href(&format!("/keys/{hash}/edit"))>"Edit"</A>
+            <A href=href(&format!("/keys/new?from={hash}"))>"Duplicate as new"</A>
+            <button type="button" class="danger" on:click=move |_| confirm_open.set(true)>
+                "Delete"
+            </button>
+        </div>
+        <div role="alert" class="form-failure">{move || failure.get().map(|m| view! { <p class="error">{m}</p> })}</div>
+        <ConfirmDialog open=confirm_open title="Delete this key?" confirm_label="Delete key" on_confirm=delete busy=deleting>
+            <p>{format!("{name} will stop working at once.")}</p>
+            <p class="hint">"You can undo this from “Recently deleted” on the keys page, in this session."</p>
+        </ConfirmDialog>
         <dl class="details">
             <dt>"Key"</dt>
             <dd><KeyValue value=key.value.clone() /></dd>

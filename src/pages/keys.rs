@@ -1,15 +1,18 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
-use crate::components::KeyTable;
+use crate::components::{ConfirmDialog, DeletedTray, KeyTable};
 use crate::connect::explain;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState};
+use crate::operations::Operations;
+use crate::paths::href;
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -18,6 +21,7 @@ use crate::store::KeyStore;
 pub fn KeysPage() -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let session = expect_context::<Session>();
+    let ops = expect_context::<Operations>();
     let query = use_query_map();
     let view_state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get_str(k))));
     let navigate = use_navigate();
@@ -72,6 +76,30 @@ pub fn KeysPage() -> impl IntoView {
     });
     on_cleanup(move || slash.remove());
 
+    let selected = RwSignal::new(HashSet::<String>::new());
+    let confirm_bulk = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let delete_selected = Callback::new(move |()| {
+        let Some(client) = session.client() else { return };
+        let values = selected.get_untracked();
+        let keys: Vec<_> = store.rows.with_untracked(|rows| {
+            rows.iter()
+                .flat_map(|rows| rows.iter())
+                .filter(|row| values.contains(&row.key.value))
+                .map(|row| (row.key.clone(), row.expires_at_ms))
+                .collect()
+        });
+        deleting.set(true);
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
+            let result = ops.delete(&client, keys).await;
+            deleting.set(false);
+            confirm_bulk.set(false);
+            selected.set(HashSet::new());
+            if let Err(error) = result {
+                ops.notify(format!("Deleting stopped: {error}"), true);
+            }
+        });
+    });
     let refresh = move |_| {
         if let Some(client) = session.client() {
             store.load(client);
@@ -80,7 +108,13 @@ pub fn KeysPage() -> impl IntoView {
 
     view! {
         <main class="page wide">
-            <h1 class="visually-hidden">"API keys"</h1>
+            <div class="page-title">
+                <h1>"API keys"</h1>
+                <span class="spacer"></span>
+                <A href=href("/keys/restore") attr:class="button secondary">"Restore a key"</A>
+                <A href=href("/keys/new") attr:class="button">"New key"</A>
+            </div>
+            <DeletedTray />
             <div class="toolbar" role="search">
                 <div class="field search">
                     <label for="search">"Search keys"</label>
@@ -144,6 +178,11 @@ pub fn KeysPage() -> impl IntoView {
                 <p class="count" role="status">
                     {move || format!("{} of {} keys", shown.with(|s| s.len()), total())}
                 </p>
+                <Show when=move || selected.with(|s| !s.is_empty())>
+                    <button type="button" class="danger" on:click=move |_| confirm_bulk.set(true)>
+                        {move || format!("Delete selected ({})", selected.with(HashSet::len))}
+                    </button>
+                </Show>
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
                     {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}
                 </button>
@@ -177,12 +216,32 @@ pub fn KeysPage() -> impl IntoView {
                                 }
                             }
                         >
-                            <KeyTable shown=shown view_state=view_state on_sort=on_sort on_open=on_open />
+                            <KeyTable
+                                shown=shown
+                                view_state=view_state
+                                on_sort=on_sort
+                                on_open=on_open
+                                selected=selected
+                            />
                         </Show>
                     }
                     .into_any()
                 }
             }}
+            <ConfirmDialog
+                open=confirm_bulk
+                title="Delete the selected keys?"
+                confirm_label="Delete keys"
+                on_confirm=delete_selected
+                busy=deleting
+            >
+                <p>
+                    {move || {
+                        format!("{} keys will stop working at once.", selected.with(HashSet::len))
+                    }}
+                </p>
+                <p class="hint">"You can undo this from “Recently deleted”, in this session."</p>
+            </ConfirmDialog>
         </main>
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::components::{Outlet, Redirect};
 use crate::algolia::{Client, Credentials};
 use crate::components::{FieldError, Header, IdleLock, provide_clock};
 use crate::connect::explain;
+use crate::operations::Operations;
 use crate::session::{Session, SessionState};
 use crate::store::KeyStore;
 
@@ -42,10 +43,23 @@ fn Connected() -> impl IntoView {
         store.load(client.clone());
     }
     provide_clock();
+    let ops = Operations::new(store);
+    provide_context(ops);
     let app_id = client.credentials().app_id.clone();
     view! {
         <IdleLock />
         <Header app_id=app_id />
+        {move || {
+            ops.notice.get().map(|notice| {
+                let role = if notice.error { "alert" } else { "status" };
+                view! {
+                    <div class="notice" class:error=notice.error role=role>
+                        <p>{notice.text}</p>
+                        <button type="button" class="small" on:click=move |_| ops.notice.set(None)>"Dismiss"</button>
+                    </div>
+                }
+            })
+        }}
         <Outlet />
     }
     .into_any()

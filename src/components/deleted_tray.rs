@@ -1,0 +1,96 @@
+use leptos::prelude::*;
+
+use crate::components::ConfirmDialog;
+use crate::keys::format::{ago, key_name, utc};
+use crate::keys::tray::Deleted;
+use crate::operations::Operations;
+use crate::session::Session;
+
+/// The keys deleted in this session, each restorable in one click with its settings and expiry.
+#[component]
+pub fn DeletedTray() -> impl IntoView {
+    let ops = expect_context::<Operations>();
+    let session = expect_context::<Session>();
+    let busy = RwSignal::new(None::<String>);
+    // A key whose expiry has passed since it was deleted: restoring it needs a decision.
+    let expired = RwSignal::new(None::<Deleted>);
+    let expired_open = RwSignal::new(false);
+    let restore = move |deleted: Deleted, never_expiring: bool| {
+        let Some(client) = session.client() else { return };
+        let settings = if never_expiring {
+            Some(deleted.settings_never_expiring())
+        } else {
+            deleted.settings_at(js_sys::Date::now())
+        };
+        let Some(settings) = settings else {
+            expired.set(Some(deleted));
+            expired_open.set(true);
+            return;
+        };
+        busy.set(Some(deleted.value.clone()));
+        // Under the signed-in layout, not this tray: the tray goes away when its last key is restored.
+        ops.spawn(async move {
+            if let Err(error) = ops.restore(&client, &deleted, settings).await {
+                ops.notify(format!("Could not restore the key: {error}"), true);
+            }
+            busy.try_set(None);
+            expired_open.try_set(false);
+        });
+    };
+    let restore_never = Callback::new(move |()| {
+        if let Some(deleted) = expired.get_untracked() {
+            restore(deleted, true);
+        }
+    });
+    view! {
+        <Show when=move || ops.tray.with(|t| !t.is_empty())>
+            <section class="card tray" aria-labelledby="tray-title">
+                <h2 id="tray-title">{move || format!("Recently deleted ({})", ops.tray.with(Vec::len))}</h2>
+                <ul>
+                    <For each=move || ops.tray.get() key=|d| d.value.clone() let(deleted)>
+                        <li>
+                            <span>{key_name(&deleted.settings.description, &deleted.value)}</span>
+                            <span class="hint">{format!(" deleted {}", ago(js_sys::Date::now() - deleted.deleted_at_ms))}</span>
+                            <button
+                                type="button"
+                                class="small"
+                                aria-label=format!("Restore {}", key_name(&deleted.settings.description, &deleted.value))
+                                disabled={
+                                    let value = deleted.value.clone();
+                                    move || busy.with(|b| b.as_deref() == Some(value.as_str()))
+                                }
+                                on:click={
+                                    let deleted = deleted.clone();
+                                    move |_| restore(deleted.clone(), false)
+                                }
+                            >
+                                "Restore"
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+        <ConfirmDialog
+            open=expired_open
+            title="Its expiry has passed"
+            confirm_label="Restore without expiry"
+            on_confirm=restore_never
+            busy=Signal::derive(move || busy.with(Option::is_some))
+        >
+            {move || {
+                expired.get().map(|d| {
+                    view! {
+                        <p>
+                            {format!(
+                                "{} was set to expire at {}, which has passed. Restore it never expiring? You can set a new expiry afterwards.",
+                                key_name(&d.settings.description, &d.value),
+                                d.expires_at_ms.map(utc).unwrap_or_default(),
+                            )}
+                        </p>
+                    }
+                })
+            }}
+        </ConfirmDialog>
+    }
+}

@@ -1,0 +1,101 @@
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use crate::components::FieldError;
+use crate::keys::patterns;
+
+/// Index or referer patterns as removable chips, with a field to add one. A pattern is checked
+/// when added; a wrong one stays in the field with a message beside it.
+#[component]
+pub fn PatternList(
+    id: &'static str,
+    label: &'static str,
+    /// "index" or "referer", for messages.
+    noun: &'static str,
+    /// What an empty list means, e.g. "All indices".
+    empty: &'static str,
+    items: Signal<Vec<String>>,
+    on_change: Callback<Vec<String>>,
+    /// A message from validating the whole form.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let draft = RwSignal::new(String::new());
+    let local_error = RwSignal::new(None::<String>);
+    let add = move || {
+        let pattern = draft.get_untracked().trim().to_owned();
+        if pattern.is_empty() {
+            return;
+        }
+        match patterns::validate(&pattern, noun) {
+            Ok(()) => {
+                let mut list = items.get_untracked();
+                if !list.contains(&pattern) {
+                    list.push(pattern);
+                    on_change.run(list);
+                }
+                draft.set(String::new());
+                local_error.set(None);
+            }
+            Err(message) => local_error.set(Some(message)),
+        }
+    };
+    let on_keydown = move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            event.prevent_default();
+            add();
+        }
+    };
+    let error_id = format!("{id}-error");
+    let message = Signal::derive(move || local_error.get().or_else(|| error.get()));
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <ul class="chips editable" aria-label=format!("Chosen {noun} patterns")>
+                {move || {
+                    let list = items.get();
+                    if list.is_empty() {
+                        return view! { <li class="muted">{empty}</li> }.into_any();
+                    }
+                    list.into_iter()
+                        .map(|pattern| {
+                            let remove = pattern.clone();
+                            view! {
+                                <li class="chip">
+                                    <code>{pattern.clone()}</code>
+                                    <button
+                                        type="button"
+                                        class="chip-remove"
+                                        aria-label=format!("Remove {pattern}")
+                                        on:click=move |_| {
+                                            on_change.run(items.get_untracked().into_iter().filter(|p| *p != remove).collect())
+                                        }
+                                    >
+                                        "×"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </ul>
+            <div class="with-button">
+                <input
+                    id=id
+                    spellcheck="false"
+                    autocomplete="off"
+                    aria-invalid=move || message.with(Option::is_some).to_string()
+                    aria-describedby=error_id.clone()
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:keydown=on_keydown
+                />
+                <button type="button" class="secondary" on:click=move |_| add()>
+                    {format!("Add {noun}")}
+                </button>
+            </div>
+            <FieldError id=error_id message=message />
+        </div>
+    }
+}

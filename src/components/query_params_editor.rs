@@ -1,0 +1,132 @@
+use leptos::prelude::*;
+
+use crate::components::FieldError;
+use crate::keys::form::QueryField;
+use crate::keys::query_params;
+
+/// One editable row, with an id that keeps its inputs (and the focus) while others change.
+#[derive(Clone, Copy)]
+struct Row {
+    id: usize,
+    name: RwSignal<String>,
+    value: RwSignal<String>,
+}
+
+/// Forced query parameters as name/value rows. Text that does not parse is shown raw, with a
+/// warning, and kept exactly as it is unless the user chooses to rewrite it as rows.
+#[component]
+pub fn QueryParamsEditor(
+    initial: QueryField,
+    on_change: Callback<QueryField>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let next_id = StoredValue::new(0usize);
+    let new_row = move |name: String, value: String| {
+        let id = next_id.get_value();
+        next_id.set_value(id + 1);
+        Row { id, name: RwSignal::new(name), value: RwSignal::new(value) }
+    };
+    let (start_rows, start_raw) = match initial {
+        QueryField::Rows(rows) => (rows, None),
+        QueryField::Raw { text, problem } => (Vec::new(), Some((text, problem))),
+    };
+    let rows = RwSignal::new(start_rows.into_iter().map(|(n, v)| new_row(n, v)).collect::<Vec<_>>());
+    let raw = RwSignal::new(start_raw);
+    let emit = move || {
+        let pairs = rows.with_untracked(|rows| {
+            rows.iter().map(|r| (r.name.get_untracked(), r.value.get_untracked())).collect::<Vec<_>>()
+        });
+        on_change.run(QueryField::Rows(pairs));
+    };
+    let rewrite_as_rows = move |_| {
+        if let Some((text, _)) = raw.get_untracked() {
+            rows.set(query_params::parse(&text).into_iter().map(|(n, v)| new_row(n, v)).collect());
+            raw.set(None);
+            emit();
+        }
+    };
+    view! {
+        <fieldset class="field" aria-describedby="query-error">
+            <legend>"Forced query parameters"</legend>
+            <p class="hint">
+                "Added to every query made with this key. restrictSources takes one IPv4 address or range, e.g. 192.168.1.0/24."
+            </p>
+            {move || {
+                raw.get()
+                    .map(|(text, problem)| {
+                        view! {
+                            <div class="banner warning" role="note">
+                                <p>
+                                    {format!("These parameters are not name=value pairs this console can edit ({problem}). They are kept exactly as they are and sent back unchanged.")}
+                                </p>
+                            </div>
+                            <pre class="raw">{text}</pre>
+                            <button type="button" class="secondary" on:click=rewrite_as_rows>
+                                "Rewrite as editable rows"
+                            </button>
+                        }
+                    })
+            }}
+            <Show when=move || raw.with(Option::is_none)>
+                <table class="params">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Value"</th>
+                            <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.id let(row)>
+                            <tr>
+                                <td>
+                                    <input
+                                        aria-label="Parameter name"
+                                        spellcheck="false"
+                                        prop:value=move || row.name.get()
+                                        on:input=move |ev| {
+                                            row.name.set(event_target_value(&ev));
+                                            emit();
+                                        }
+                                    />
+                                </td>
+                                <td>
+                                    <input
+                                        aria-label=move || format!("Value of {}", row.name.get())
+                                        spellcheck="false"
+                                        prop:value=move || row.value.get()
+                                        on:input=move |ev| {
+                                            row.value.set(event_target_value(&ev));
+                                            emit();
+                                        }
+                                    />
+                                </td>
+                                <td>
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        aria-label=move || format!("Remove parameter {}", row.name.get())
+                                        on:click=move |_| {
+                                            rows.update(|rows| rows.retain(|r| r.id != row.id));
+                                            emit();
+                                        }
+                                    >
+                                        "Remove"
+                                    </button>
+                                </td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| rows.update(|rows| rows.push(new_row(String::new(), String::new())))
+                >
+                    "Add parameter"
+                </button>
+            </Show>
+            <FieldError id="query-error" message=error />
+        </fieldset>
+    }
+}

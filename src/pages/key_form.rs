@@ -1,0 +1,458 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::algolia::{Awaited, KeyBody};
+use crate::components::{
+    AclPicker, ConfirmDialog, CopyButton, ExpiryPicker, FieldError, PatternList, QueryParamsEditor,
+};
+use crate::keys::diff::{Diff, diff};
+use crate::keys::form::{FormErrors, KeyForm};
+use crate::keys::format::limit;
+use crate::keys::{KeyRow, patterns};
+use crate::operations::Operations;
+use crate::paths::href;
+use crate::session::Session;
+use crate::store::KeyStore;
+
+/// `/keys/new`, or `/keys/new?from=<hash>` to duplicate a key as a new one.
+#[component]
+pub fn NewKeyPage() -> impl IntoView {
+    let store = expect_context::<KeyStore>();
+    let query = use_query_map();
+    let loaded = loaded(store);
+    move || {
+        let from = query.with(|q| q.get("from"));
+        let source = from.as_ref().and_then(|hash| find(store, hash));
+        match (from, source) {
+            (Some(_), None) if !loaded.get() => loading().into_any(),
+            (_, source) => {
+                let initial = source.map_or_else(KeyForm::default, |row| {
+                    let mut form = KeyForm::from_key(&row.key, row.expires_at_ms);
+                    form.description = format!("Copy of {}", row.key.description).trim_end().to_owned();
+                    form
+                });
+                view! { <KeyFormView original=None initial=initial /> }.into_any()
+            }
+        }
+    }
+}
+
+/// `/keys/<hash>/edit`.
+#[component]
+pub fn EditKeyPage() -> impl IntoView {
+    let store = expect_context::<KeyStore>();
+    let params = use_params_map();
+    let loaded = loaded(store);
+    move || {
+        let hash = params.with(|p| p.get("hash").unwrap_or_default());
+        loaded.track();
+        match find(store, &hash) {
+            Some(row) => {
+                let initial = KeyForm::from_key(&row.key, row.expires_at_ms);
+                view! { <KeyFormView original=Some(row) initial=initial /> }.into_any()
+            }
+            None if !loaded.get() => loading().into_any(),
+            None => view! {
+                <main class="page narrow">
+                    <h1>"Key not found"</h1>
+                    <p>"No key of this application has this link. It may have been deleted or have expired."</p>
+                </main>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// Whether the keys are loaded. The forms depend on this, not on the rows themselves: a reload
+/// while the user types must not rebuild the form and lose what was typed.
+fn loaded(store: KeyStore) -> Memo<bool> {
+    Memo::new(move |_| store.rows.with(Option::is_some))
+}
+
+/// The key with this hash, read without subscribing to later loads.
+fn find(store: KeyStore, hash: &str) -> Option<KeyRow> {
+    store
+        .rows
+        .with_untracked(|rows| rows.as_ref().and_then(|rows| rows.iter().find(|r| r.hash == hash).cloned()))
+}
+
+fn loading() -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <p aria-busy="true">"Loading keys…"</p>
+        </main>
+    }
+}
+
+/// The form for creating (no `original`) or editing a key. It validates everything before
+/// sending, keeps every input on failure, and before an update shows what changes.
+#[component]
+fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let ops = expect_context::<Operations>();
+    let navigate = use_navigate();
+    let editing = original.is_some();
+    let form = RwSignal::new(initial.clone());
+    let dirty = Memo::new(move |_| form.with(|f| *f != initial));
+    let errors = RwSignal::new(FormErrors::default());
+    let failure = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let review = RwSignal::new(None::<Diff>);
+    let review_open = RwSignal::new(false);
+    let created = RwSignal::new(None::<String>);
+    let indices = LocalResource::new(move || {
+        let client = session.client();
+        async move {
+            match client {
+                Some(client) => client.list_indices().await.ok(),
+                None => None,
+            }
+        }
+    });
+
+    let warn_on_leave = window_event_listener_untyped("beforeunload", move |event| {
+        if dirty.get_untracked() && created.with_untracked(Option::is_none) {
+            event.prevent_default();
+        }
+    });
+    on_cleanup(move || warn_on_leave.remove());
+
+    let original_key = StoredValue::new(original.clone());
+    // Validates the form as it would be saved now; shows the problems next to their fields.
+    let body_now = move || match form.with_untracked(|f| f.to_body(js_sys::Date::now())) {
+        Ok(body) => {
+            errors.set(FormErrors::default());
+            Some(body)
+        }
+        Err(found) => {
+            errors.set(*found);
+            failure.set(None);
+            None
+        }
+    };
+    let save = Callback::new(move |body: KeyBody| {
+        let Some(client) = session.client() else { return };
+        pending.set(true);
+        failure.set(None);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
+            match original_key.get_value() {
+                None => match client.create_key(&body).await {
+                    Ok(value) => {
+                        created.set(Some(value.clone()));
+                        ops.spawn(
+                            async move { ops.settle(&client, &value, Awaited::Added, "Creating").await },
+                        );
+                    }
+                    Err(error) => failure.set(Some(error.to_string())),
+                },
+                Some(row) => match client.update_key(&row.key.value, &body).await {
+                    Ok(()) => {
+                        let value = row.key.value.clone();
+                        let change = Awaited::Updated(Box::new(body));
+                        ops.spawn(async move { ops.settle(&client, &value, change, "Updating").await });
+                        review_open.set(false);
+                        navigate(&format!("/keys/{}", row.hash), Default::default());
+                    }
+                    Err(error) => {
+                        review_open.set(false);
+                        failure.set(Some(error.to_string()));
+                    }
+                },
+            }
+            pending.try_set(false);
+        });
+    });
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        let Some(body) = body_now() else { return };
+        match original_key.get_value() {
+            None => save.run(body),
+            Some(row) => {
+                let new_expiry = form
+                    .with_untracked(|f| f.expiry.to_expiry().ok())
+                    .and_then(|e| e.instant(js_sys::Date::now()));
+                review.set(Some(diff(&row.key, row.expires_at_ms, &body, new_expiry)));
+                review_open.set(true);
+            }
+        }
+    };
+    // The body is computed again when confirming: the expiry counts from the moment of saving.
+    let confirm = Callback::new(move |()| {
+        if let Some(body) = body_now() {
+            save.run(body);
+        } else {
+            review_open.set(false);
+        }
+    });
+    let cancel_href =
+        original.as_ref().map_or_else(|| href("/keys"), |row| href(&format!("/keys/{}", row.hash)));
+    let leave = move |event: leptos::ev::MouseEvent| {
+        let discard = !dirty.get_untracked()
+            || window().confirm_with_message("Leave this form? Your changes will be lost.").unwrap_or(false);
+        if !discard {
+            event.prevent_default();
+        }
+    };
+
+    let field =
+        move |f: fn(&FormErrors) -> &Option<String>| Signal::derive(move || errors.with(|e| f(e).clone()));
+    let title = match &original {
+        Some(row) if row.key.description.is_empty() => "Edit key".to_owned(),
+        Some(row) => format!("Edit “{}”", row.key.description),
+        None => "New key".to_owned(),
+    };
+
+    view! {
+        <main class="page narrow">
+            <p>
+                <a href=cancel_href on:click=leave>"← Back without saving"</a>
+            </p>
+            <h1>{title}</h1>
+            {move || {
+                created.get().map(|value| view! { <Created value=value /> })
+            }}
+            <Show when=move || created.with(Option::is_none)>
+                <form class="card key-form" on:submit=on_submit novalidate>
+                    <div class="field">
+                        <label for="description">"Description"</label>
+                        <input
+                            id="description"
+                            prop:value=move || form.with(|f| f.description.clone())
+                            on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))
+                        />
+                    </div>
+                    <AclPicker
+                        selected=Signal::derive(move || form.with(|f| f.acl.clone()))
+                        on_toggle=Callback::new(move |(acl, on): (String, bool)| form.update(|f| f.toggle_acl(&acl, on)))
+                        on_preset=Callback::new(move |acl| form.update(|f| f.acl = acl))
+                        error=field(|e| &e.acl)
+                    />
+                    <PatternList
+                        id="indexes"
+                        label="Indices"
+                        noun="index"
+                        empty="All indices"
+                        items=Signal::derive(move || form.with(|f| f.indexes.clone()))
+                        on_change=Callback::new(move |list| form.update(|f| f.indexes = list))
+                        error=field(|e| &e.indexes)
+                    />
+                    <p class="hint preview" aria-live="polite">
+                        {move || index_preview(&form.with(|f| f.indexes.clone()), indices.get().flatten())}
+                    </p>
+                    <PatternList
+                        id="referers"
+                        label="Referers"
+                        noun="referer"
+                        empty="Any referer"
+                        items=Signal::derive(move || form.with(|f| f.referers.clone()))
+                        on_change=Callback::new(move |list| form.update(|f| f.referers = list))
+                        error=field(|e| &e.referers)
+                    />
+                    <RefererTester referers=Signal::derive(move || form.with(|f| f.referers.clone())) />
+                    <QueryParamsEditor
+                        initial=form.get_untracked().query
+                        on_change=Callback::new(move |query| form.update(|f| f.query = query))
+                        error=field(|e| &e.query)
+                    />
+                    <LimitField
+                        id="max-hits"
+                        label="Max hits per query"
+                        value=Signal::derive(move || form.with(|f| f.max_hits.clone()))
+                        on_change=Callback::new(move |text| form.update(|f| f.max_hits = text))
+                        error=field(|e| &e.max_hits)
+                    />
+                    <LimitField
+                        id="max-queries"
+                        label="Max queries per IP per hour"
+                        value=Signal::derive(move || form.with(|f| f.max_queries.clone()))
+                        on_change=Callback::new(move |text| form.update(|f| f.max_queries = text))
+                        error=field(|e| &e.max_queries)
+                    />
+                    <ExpiryPicker
+                        value=Signal::derive(move || form.with(|f| f.expiry.clone()))
+                        on_change=Callback::new(move |expiry| form.update(|f| f.expiry = expiry))
+                        error=field(|e| &e.expiry)
+                    />
+                    <div role="alert" class="form-failure">
+                        {move || failure.get().map(|message| view! { <p class="error">{message}</p> })}
+                    </div>
+                    <div class="actions">
+                        <button type="submit" disabled=move || pending.get()>
+                            {move || match (editing, pending.get()) {
+                                (false, true) => "Creating…",
+                                (false, false) => "Create key",
+                                (true, _) => "Review changes",
+                            }}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+            <ConfirmDialog
+                open=review_open
+                title="Review changes"
+                confirm_label="Save changes"
+                on_confirm=confirm
+                busy=pending
+            >
+                {move || review.get().map(|diff| view! { <DiffView diff=diff /> })}
+            </ConfirmDialog>
+        </main>
+    }
+}
+
+/// The new key, its value in full with a copy button, and whether the API shows it yet.
+#[component]
+fn Created(value: String) -> impl IntoView {
+    let ops = expect_context::<Operations>();
+    let hash = crate::keys::short_hash(&value);
+    let shown_value = value.clone();
+    let applying = move || ops.is_pending(&value).is_some();
+    view! {
+        <section class="card created" aria-labelledby="created-title">
+            <h2 id="created-title">"Key created"</h2>
+            <p class="key-value">
+                <code class="key-text revealed">{shown_value.clone()}</code>
+                <CopyButton text=shown_value />
+            </p>
+            <p role="status">
+                {move || if applying() { "Applying… Algolia is spreading the new key." } else { "Ready: the key works and is in the table." }}
+            </p>
+            <div class="actions">
+                <A href=href(&format!("/keys/{hash}"))>"Open the key"</A>
+                <A href=href("/keys")>"All keys"</A>
+            </div>
+        </section>
+    }
+}
+
+/// The changes an update makes, and in words each way it widens access.
+#[component]
+fn DiffView(diff: Diff) -> impl IntoView {
+    if diff.changes.is_empty() {
+        return view! { <p>"Nothing changed: saving sends the key as it is, with its expiry kept."</p> }
+            .into_any();
+    }
+    let warnings = (!diff.widening.is_empty()).then(|| {
+        let items = diff.widening.into_iter().map(|w| view! { <li>{w}</li> }).collect_view();
+        view! {
+            <div class="banner warning" role="note">
+                <p>"This change widens what the key can do:"</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    let rows = diff
+        .changes
+        .into_iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <th scope="row">{c.field}</th>
+                    <td>{c.before}</td>
+                    <td>{c.after}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        {warnings}
+        <table class="diff">
+            <thead>
+                <tr>
+                    <th scope="col">"Field"</th>
+                    <th scope="col">"Before"</th>
+                    <th scope="col">"After"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// A limit where 0 means none, with "no limit" written out.
+#[component]
+fn LimitField(
+    id: &'static str,
+    label: &'static str,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let meaning = move || match value.with(|v| v.trim().parse::<u64>()) {
+        Ok(n) => {
+            format!("({})", if n == 0 { "no limit".to_owned() } else { format!("at most {}", limit(n)) })
+        }
+        Err(_) => String::new(),
+    };
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <div class="inline">
+                <input
+                    id=id
+                    class="amount"
+                    inputmode="numeric"
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby=error_id.clone()
+                    prop:value=value
+                    on:input=move |ev| on_change.run(event_target_value(&ev))
+                />
+                <span class="hint">{meaning}</span>
+            </div>
+            <FieldError id=error_id message=error />
+        </div>
+    }
+}
+
+/// Checks a sample URL against the referer patterns.
+#[component]
+fn RefererTester(referers: Signal<Vec<String>>) -> impl IntoView {
+    let sample = RwSignal::new(String::new());
+    let verdict = move || {
+        let url = sample.get();
+        if url.trim().is_empty() {
+            return String::new();
+        }
+        let list = referers.get();
+        if list.is_empty() {
+            return "Allowed: with no referer restriction, any referer is.".to_owned();
+        }
+        match list.iter().find(|p| patterns::matches(p, url.trim())) {
+            Some(pattern) => format!("Allowed by “{pattern}”."),
+            None => "Refused: no referer pattern matches this URL.".to_owned(),
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="referer-sample">"Test a URL against the referers"</label>
+            <input
+                id="referer-sample"
+                type="url"
+                placeholder="https://www.example.com/page"
+                aria-describedby="referer-verdict"
+                prop:value=move || sample.get()
+                on:input=move |ev| sample.set(event_target_value(&ev))
+            />
+            <p id="referer-verdict" class="hint" aria-live="polite">{verdict}</p>
+        </div>
+    }
+}
+
+/// Which of the application's indices the patterns match.
+fn index_preview(patterns_list: &[String], indices: Option<Vec<String>>) -> String {
+    let Some(indices) = indices else { return String::new() };
+    if patterns_list.is_empty() {
+        return format!("All {} indices of the application.", indices.len());
+    }
+    let matched: Vec<&str> =
+        indices.iter().filter(|name| patterns::admits(patterns_list, name)).map(String::as_str).collect();
+    match matched.len() {
+        0 => format!("Matches none of the application's {} indices.", indices.len()),
+        n => format!("Matches {n} of {} indices: {}.", indices.len(), matched.join(", ")),
+    }
+}
