@@ -12,6 +12,7 @@ mod paths;
 mod perf;
 pub mod session;
 mod store;
+mod unsaved;
 pub mod uri;
 
 use leptos::prelude::*;

@@ -192,6 +192,9 @@ test('leaving a form with unsaved changes asks first', async ({ page }) => {
   page.once('dialog', (dialog) => dialog.dismiss());
   await page.getByRole('link', { name: '← Back without saving' }).click();
   await expect(page.getByLabel('Description')).toHaveValue('Half-typed');
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.getByRole('link', { name: 'Keys console' }).click();
+  await expect(page.getByLabel('Description')).toHaveValue('Half-typed');
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('link', { name: '← Back without saving' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Docs site search');

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_navigate;
 use crate::paths::href;
 use crate::session::Session;
 use crate::store::KeyStore;
+use crate::unsaved::Unsaved;
 
 /// The bar above every signed-in page: which application, and the way out.
 #[component]
@@ -12,14 +13,29 @@ pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
     let session = expect_context::<Session>();
     let store = expect_context::<KeyStore>();
     let navigate = use_navigate();
+    let unsaved = use_context::<Unsaved>();
+    let may_leave = move || unsaved.is_none_or(Unsaved::confirm_leave);
     let sign_out = move |_| {
+        if !may_leave() {
+            return;
+        }
         store.clear();
         session.sign_out();
         navigate("/", Default::default());
     };
     view! {
         <header class="app-header">
-            <A href=href("/keys") attr:class="brand">"Keys console"</A>
+            <A
+                href=href("/keys")
+                attr:class="brand"
+                on:click=move |event: leptos::ev::MouseEvent| {
+                    if !may_leave() {
+                        event.prevent_default();
+                    }
+                }
+            >
+                "Keys console"
+            </A>
             <span class="app-id" title="Application ID">{app_id}</span>
             <span class="spacer"></span>
             <button type="button" class="secondary" on:click=sign_out>"Sign out"</button>

@@ -15,6 +15,7 @@ use crate::operations::Operations;
 use crate::paths::href;
 use crate::session::Session;
 use crate::store::KeyStore;
+use crate::unsaved::Unsaved;
 
 /// `/keys/new`, or `/keys/new?from=<hash>` to duplicate a key as a new one.
 #[component]
@@ -112,6 +113,11 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         }
     });
 
+    let unsaved = expect_context::<Unsaved>();
+    Effect::new(move || unsaved.0.set(dirty.get() && created.with(Option::is_none)));
+    on_cleanup(move || {
+        unsaved.0.try_set(false);
+    });
     let warn_on_leave = window_event_listener_untyped("beforeunload", move |event| {
         if dirty.get_untracked() && created.with_untracked(Option::is_none) {
             event.prevent_default();
@@ -190,9 +196,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     let cancel_href =
         original.as_ref().map_or_else(|| href("/keys"), |row| href(&format!("/keys/{}", row.hash)));
     let leave = move |event: leptos::ev::MouseEvent| {
-        let discard = !dirty.get_untracked()
-            || window().confirm_with_message("Leave this form? Your changes will be lost.").unwrap_or(false);
-        if !discard {
+        if !unsaved.confirm_leave() {
             event.prevent_default();
         }
     };

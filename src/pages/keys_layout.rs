@@ -9,6 +9,7 @@ use crate::connect::explain;
 use crate::operations::Operations;
 use crate::session::{Session, SessionState};
 use crate::store::KeyStore;
+use crate::unsaved::Unsaved;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Gate {
@@ -45,6 +46,7 @@ fn Connected() -> impl IntoView {
     provide_clock();
     let ops = Operations::new(store);
     provide_context(ops);
+    provide_context(Unsaved(RwSignal::new(false)));
     let app_id = client.credentials().app_id.clone();
     view! {
         <IdleLock />
