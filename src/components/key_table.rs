@@ -16,7 +16,7 @@ use crate::perf::mark;
 /// Every row has this height, so the table can render only the rows in view (plus a margin) and
 /// stand in for the rest with two spacer rows: 10,000 keys cost what 40 do.
 const ROW_HEIGHT: f64 = 56.0;
-const OVERSCAN: usize = 6;
+const OVERSCAN: usize = 3;
 
 /// The keys table: sortable headers, windowed rows, and keyboard walking (arrows, Home, End,
 /// Page Up/Down; Enter opens the key).

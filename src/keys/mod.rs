@@ -13,5 +13,5 @@ mod row;
 pub mod tray;
 mod view_state;
 
-pub use row::{KeyRow, Rows, Shown, seconds_left, short_hash, visible};
+pub use row::{KeyRow, Rows, Shown, filtered, seconds_left, short_hash, sorted, visible};
 pub use view_state::{ExpiryFilter, Sort, ViewState};

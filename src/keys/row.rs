@@ -94,6 +94,12 @@ impl Shown {
         Self { rows, order }
     }
 
+    /// Like `new`, from an order already sorted for `state`'s sort.
+    pub fn from_sorted(rows: Rows, sorted: &[usize], state: &ViewState, now_ms: f64) -> Self {
+        let order = Arc::new(filtered(&rows, sorted, state, now_ms));
+        Self { rows, order }
+    }
+
     pub fn len(&self) -> usize {
         self.order.len()
     }
@@ -110,23 +116,33 @@ impl Shown {
 
 /// The positions, in `rows`, of the keys the view state shows, in its order.
 pub fn visible(rows: &[KeyRow], state: &ViewState, now_ms: f64) -> Vec<usize> {
-    let needle = state.search.trim().to_lowercase();
-    let mut shown: Vec<usize> =
-        (0..rows.len()).filter(|&i| rows[i].matches(state, &needle, now_ms)).collect();
+    filtered(rows, &sorted(rows, state.sort, state.descending), state, now_ms)
+}
+
+/// Every position in `rows`, in the order of a sort. Computed once per load and sort, so a
+/// keystroke in the search only filters.
+pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
     let created = |i: &usize| rows[*i].key.created_at_ms.unwrap_or(0.0);
-    match state.sort {
-        Sort::Created => shown.sort_by(|a, b| created(a).total_cmp(&created(b))),
-        Sort::Description => shown.sort_by_cached_key(|&i| rows[i].key.description.to_lowercase()),
+    match sort {
+        Sort::Created => order.sort_by(|a, b| created(a).total_cmp(&created(b))),
+        Sort::Description => order.sort_by_cached_key(|&i| rows[i].key.description.to_lowercase()),
         // Never-expiring keys have the most time left of all.
-        Sort::TimeLeft => shown.sort_by(|&a, &b| {
+        Sort::TimeLeft => order.sort_by(|&a, &b| {
             let left = |i: usize| rows[i].expires_at_ms.unwrap_or(f64::INFINITY);
             left(a).total_cmp(&left(b))
         }),
     }
-    if state.descending {
-        shown.reverse();
+    if descending {
+        order.reverse();
     }
-    shown
+    order
+}
+
+/// The positions of `order` whose keys pass the search and filters, in the same order.
+pub fn filtered(rows: &[KeyRow], order: &[usize], state: &ViewState, now_ms: f64) -> Vec<usize> {
+    let needle = state.search.trim().to_lowercase();
+    order.iter().copied().filter(|&i| rows[i].matches(state, &needle, now_ms)).collect()
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
 use leptos::ev;
 use leptos::html;
@@ -10,7 +11,7 @@ use leptos_router::params::ParamsMap;
 
 use crate::components::{ConfirmDialog, DeletedTray, KeyTable};
 use crate::connect::explain;
-use crate::keys::{ExpiryFilter, Shown, Sort, ViewState};
+use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::Operations;
 use crate::paths::href;
 use crate::session::Session;
@@ -43,10 +44,17 @@ pub fn KeysPage() -> impl IntoView {
         set_view.run((state, replace));
     };
 
+    // Sorting is done once per load and sort; a keystroke only filters the sorted order.
+    let sort = Memo::new(move |_| view_state.with(|v| (v.sort, v.descending)));
+    let order = Memo::new(move |_| {
+        let (by, descending) = sort.get();
+        let rows = store.rows.get().unwrap_or_default();
+        (Arc::as_ptr(&rows) as usize, Arc::new(sorted(&rows, by, descending)))
+    });
     let shown = Memo::new(move |_| {
         let state = view_state.get();
         let rows = store.rows.get().unwrap_or_default();
-        Shown::new(rows, &state, js_sys::Date::now())
+        order.with(|(_, order)| Shown::from_sorted(rows, order, &state, js_sys::Date::now()))
     });
     let total = move || shown.with(|s| s.rows.len());
     let acls_present = Memo::new(move |_| {
