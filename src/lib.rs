@@ -10,6 +10,7 @@ mod operations;
 mod pages;
 mod paths;
 mod perf;
+pub mod secured;
 pub mod session;
 mod store;
 mod unsaved;

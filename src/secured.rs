@@ -1,0 +1,189 @@
+//! Secured API keys, made and read in the browser: restrictions as a query string, signed with the
+//! parent key (HMAC-SHA256), the hex signature and the query string base64-encoded together.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use hmac::{Hmac, Mac};
+use serde_json::{Map, Value};
+use sha2::Sha256;
+
+use crate::keys::query_params;
+use crate::uri::encode_component;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// The query string of a restrictions object, as Algolia's clients build it: `searchParams` merged
+/// into the top level, names sorted, unset values dropped, lists comma-joined, values encoded like
+/// `encodeURIComponent`.
+pub fn query_string(restrictions: &Map<String, Value>) -> String {
+    let mut fields: Vec<(&String, &Value)> = Vec::new();
+    for (name, value) in restrictions {
+        match (name.as_str(), value) {
+            ("searchParams", Value::Object(inner)) => fields.extend(inner.iter()),
+            _ => fields.push((name, value)),
+        }
+    }
+    fields.sort_by(|a, b| a.0.cmp(b.0));
+    fields
+        .into_iter()
+        .filter_map(|(name, value)| text(value).map(|text| format!("{name}={}", encode_component(&text))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// A restriction's value as text; `None` when unset.
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Array(items) => Some(items.iter().filter_map(text).collect::<Vec<_>>().join(",")),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The secured key for a parent key and a restrictions query string.
+pub fn generate(parent: &str, query: &str) -> String {
+    STANDARD.encode(format!("{}{query}", signature(parent, query)))
+}
+
+fn signature(parent: &str, query: &str) -> String {
+    let mut mac = HmacSha256::new_from_slice(parent.as_bytes()).expect("HMAC takes a key of any length");
+    mac.update(query.as_bytes());
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A secured key taken apart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The lowercase hex HMAC-SHA256 it carries.
+    pub signature: String,
+    pub query: String,
+    /// The restrictions, decoded.
+    pub restrictions: Vec<(String, String)>,
+}
+
+impl Decoded {
+    /// Whether the key was signed with this parent key.
+    pub fn signed_by(&self, parent: &str) -> bool {
+        signature(parent, &self.query) == self.signature
+    }
+
+    /// `validUntil`, when there is one and it is a number (Unix seconds).
+    pub fn valid_until(&self) -> Option<i64> {
+        self.restrictions
+            .iter()
+            .find(|(name, _)| name == "validUntil")
+            .and_then(|(_, v)| v.trim().parse().ok())
+    }
+}
+
+/// Reads a secured key; the message says why the text is not one.
+pub fn decode(secured: &str) -> Result<Decoded, String> {
+    let secured = secured.trim();
+    if secured.is_empty() {
+        return Err("Paste a secured API key.".into());
+    }
+    let bytes = STANDARD.decode(secured).map_err(|_| {
+        "This is not a secured API key: it is not base64 text (a regular API key is 32 hex digits)."
+            .to_owned()
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| "This is not a secured API key: it does not decode to text.".to_owned())?;
+    let (signature, query) = text.split_at(text.char_indices().nth(64).map_or(text.len(), |(i, _)| i));
+    if signature.len() != 64 || !signature.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(
+            "This is not a secured API key: it does not start with a 64-digit HMAC-SHA256 signature.".into(),
+        );
+    }
+    Ok(Decoded {
+        signature: signature.to_owned(),
+        query: query.to_owned(),
+        restrictions: query_params::parse(query),
+    })
+}
+
+/// Whether a text looks like a secured key, to refuse it as a parent.
+pub fn is_secured(text: &str) -> bool {
+    decode(text).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn vectors() -> Vec<Value> {
+        let file: Value =
+            serde_json::from_str(include_str!("../tests/fixtures/secured-key-vectors.json")).unwrap();
+        file["vectors"].as_array().unwrap().clone()
+    }
+
+    fn restrictions(value: &Value) -> Map<String, Value> {
+        value.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn reproduces_every_vector() {
+        let vectors = vectors();
+        assert_eq!(vectors.len(), 3);
+        for vector in vectors {
+            let query = query_string(&restrictions(&vector["restrictions"]));
+            if let Some(expected) = vector.get("queryString") {
+                assert_eq!(query, expected.as_str().unwrap());
+            }
+            let parent = vector["parentApiKey"].as_str().unwrap();
+            if let Some(hmac) = vector.get("hmacHex") {
+                assert_eq!(signature(parent, &query), hmac.as_str().unwrap());
+            }
+            assert_eq!(generate(parent, &query), vector["securedKey"].as_str().unwrap());
+            let decoded = decode(vector["securedKey"].as_str().unwrap()).unwrap();
+            assert_eq!(decoded.query, query);
+            assert!(decoded.signed_by(parent));
+            assert!(!decoded.signed_by("another parent"));
+        }
+    }
+
+    #[test]
+    fn round_trips_awkward_restrictions() {
+        let restrictions = restrictions(&json!({
+            "filters": "brand:\"Acme & Co\" AND price=10",
+            "userToken": "utilisateur café 日本",
+            "restrictIndices": ["prod_*", "dev products"],
+            "validUntil": 2_000_000_000,
+            "searchParams": {"hitsPerPage": 5, "analytics": false},
+            "unset": null
+        }));
+        let query = query_string(&restrictions);
+        assert_eq!(
+            query,
+            "analytics=false&filters=brand%3A%22Acme%20%26%20Co%22%20AND%20price%3D10&hitsPerPage=5\
+             &restrictIndices=prod_*%2Cdev%20products&userToken=utilisateur%20caf%C3%A9%20%E6%97%A5%E6%9C%AC\
+             &validUntil=2000000000"
+        );
+        let decoded = decode(&generate("parent", &query)).unwrap();
+        assert_eq!(
+            decoded.restrictions,
+            [
+                ("analytics".into(), "false".into()),
+                ("filters".into(), "brand:\"Acme & Co\" AND price=10".into()),
+                ("hitsPerPage".into(), "5".into()),
+                ("restrictIndices".into(), "prod_*,dev products".into()),
+                ("userToken".into(), "utilisateur café 日本".into()),
+                ("validUntil".into(), "2000000000".into()),
+            ]
+        );
+        assert_eq!(decoded.valid_until(), Some(2_000_000_000));
+        assert!(decoded.signed_by("parent"));
+    }
+
+    #[test]
+    fn what_is_not_a_secured_key_is_said_plainly() {
+        assert!(decode("").unwrap_err().contains("Paste"));
+        assert!(decode("not base64!").unwrap_err().contains("not base64"));
+        assert!(decode("0123456789abcdef0123456789abcdef").unwrap_err().contains("not a secured API key"));
+        assert!(decode(&STANDARD.encode("short")).unwrap_err().contains("signature"));
+        assert!(decode(&STANDARD.encode([0xff, 0xfe])).unwrap_err().contains("text"));
+        assert!(!is_secured("0123456789abcdef0123456789abcdef"));
+        assert!(is_secured(&generate("p", "a=b")));
+    }
+}
