@@ -22,6 +22,7 @@ use leptos_router::path;
 
 use crate::pages::{
     ConnectPage, EditKeyPage, KeyDetailPage, KeysLayout, KeysPage, NewKeyPage, NotFound, RestorePage,
+    SecuredPage,
 };
 use crate::session::Session;
 use crate::store::KeyStore;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=KeysPage />
                     <Route path=path!("new") view=NewKeyPage />
                     <Route path=path!("restore") view=RestorePage />
+                    <Route path=path!("secured") view=SecuredPage />
                     <Route path=path!(":hash") view=KeyDetailPage />
                     <Route path=path!(":hash/edit") view=EditKeyPage />
                 </ParentRoute>

@@ -89,23 +89,9 @@ fn widened_patterns(old: &[String], new: &[String], noun: &str, everything: &str
         return vec![format!("Removes the {noun} restriction: the key will reach {everything}.")];
     }
     new.iter()
-        .filter(|p| !old.iter().any(|q| covers(q, p)))
+        .filter(|p| !old.iter().any(|q| patterns::covers(q, p)))
         .map(|p| format!("Widens the {noun} restriction with “{p}”."))
         .collect()
-}
-
-/// Whether everything pattern `p` matches is matched by pattern `q` already.
-fn covers(q: &str, p: &str) -> bool {
-    let core = |x: &str| x.trim_start_matches('*').trim_end_matches('*').to_owned();
-    let kind = |x: &str| (x.starts_with('*'), x.ends_with('*') && x.len() > 1);
-    match (kind(q), kind(p)) {
-        _ if q == "*" || q == p => true,
-        (_, (false, false)) => patterns::matches(q, p),
-        ((false, true), (false, true)) => core(p).starts_with(&core(q)),
-        ((true, false), (true, false)) => core(p).ends_with(&core(q)),
-        ((true, true), _) => core(p).contains(&core(q)),
-        _ => false,
-    }
 }
 
 fn raised_limit(old: u64, new: u64, what: &str) -> Option<String> {

@@ -37,6 +37,20 @@ pub fn admits(patterns: &[String], name: &str) -> bool {
     patterns.is_empty() || patterns.iter().any(|p| matches(p, name))
 }
 
+/// Whether everything pattern `p` matches is matched by pattern `q` already.
+pub fn covers(q: &str, p: &str) -> bool {
+    let core = |x: &str| x.trim_start_matches('*').trim_end_matches('*').to_owned();
+    let kind = |x: &str| (x.starts_with('*'), x.ends_with('*') && x.len() > 1);
+    match (kind(q), kind(p)) {
+        _ if q == "*" || q == p => true,
+        (_, (false, false)) => matches(q, p),
+        ((false, true), (false, true)) => core(p).starts_with(&core(q)),
+        ((true, false), (true, false)) => core(p).ends_with(&core(q)),
+        ((true, true), _) => core(p).contains(&core(q)),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -119,6 +119,7 @@ pub fn KeysPage() -> impl IntoView {
             <div class="page-title">
                 <h1>"API keys"</h1>
                 <span class="spacer"></span>
+                <A href=href("/keys/secured") attr:class="button secondary">"Secured keys"</A>
                 <A href=href("/keys/restore") attr:class="button secondary">"Restore a key"</A>
                 <A href=href("/keys/new") attr:class="button">"New key"</A>
             </div>

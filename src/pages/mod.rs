@@ -7,6 +7,7 @@ mod keys;
 mod keys_layout;
 mod not_found;
 mod restore;
+mod secured;
 
 pub use connect::ConnectPage;
 pub use key_detail::KeyDetailPage;
@@ -15,3 +16,4 @@ pub use keys::KeysPage;
 pub use keys_layout::KeysLayout;
 pub use not_found::NotFound;
 pub use restore::RestorePage;
+pub use secured::SecuredPage;

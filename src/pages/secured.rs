@@ -1,0 +1,389 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use serde_json::{Map, Value, json};
+use wasm_bindgen::JsValue;
+
+use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEditor};
+use crate::keys::form::QueryField;
+use crate::keys::format::{expiry, key_name, utc};
+use crate::keys::{cidr, patterns, seconds_left};
+use crate::paths::href;
+use crate::secured::{self, Decoded};
+use crate::session::Session;
+use crate::store::KeyStore;
+
+/// Past this length a secured key may not fit where it is used (a URL, a header).
+const LONG_KEY: usize = 500;
+
+/// The secured-key workbench: build a key from a parent and restrictions, or take one apart. It
+/// makes no network call: everything happens in this page.
+#[component]
+pub fn SecuredPage() -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <p>
+                <A href=href("/keys")>"← All keys"</A>
+            </p>
+            <h1>"Secured API keys"</h1>
+            <p class="lead">
+                "A secured key narrows a parent search key with restrictions, signed with the parent key. It is made and read here, without any network call."
+            </p>
+            <Build />
+            <Inspect />
+        </main>
+    }
+}
+
+#[component]
+fn Build() -> impl IntoView {
+    let store = expect_context::<KeyStore>();
+    let session = expect_context::<Session>();
+    let chosen = RwSignal::new(String::new());
+    let pasted = RwSignal::new(String::new());
+    let filters = RwSignal::new(String::new());
+    let valid_until = RwSignal::new(None::<i64>);
+    let indices = RwSignal::new(Vec::<String>::new());
+    let sources = RwSignal::new(String::new());
+    let user_token = RwSignal::new(String::new());
+    let others = RwSignal::new(Vec::<(String, String)>::new());
+    let now = expect_context::<Now>().0;
+
+    let admin_key = move || session.client().map(|c| c.credentials().api_key.clone()).unwrap_or_default();
+    let parent = move || {
+        let pasted = pasted.get().trim().to_owned();
+        if pasted.is_empty() { chosen.get() } else { pasted }
+    };
+    let parent_error = move || {
+        let parent = parent();
+        if parent.is_empty() {
+            None
+        } else if parent == admin_key() {
+            Some("This is the admin key. A secured key made from it could do anything the admin key can: choose a search key.".to_owned())
+        } else if secured::is_secured(&parent) {
+            Some("This is a secured key. A secured key cannot be the parent of another: choose the search key it was made from.".to_owned())
+        } else {
+            None
+        }
+    };
+    // The parent's own index restrictions, when it is one of the application's keys.
+    let parent_indices = move || {
+        let parent = parent();
+        store.rows.with(|rows| {
+            rows.iter().flat_map(|r| r.iter()).find(|r| r.key.value == parent).map(|r| r.key.indexes.clone())
+        })
+    };
+    let outside_parent = move || {
+        let allowed = parent_indices().unwrap_or_default();
+        if allowed.is_empty() {
+            return None;
+        }
+        let outside: Vec<String> =
+            indices.get().into_iter().filter(|p| !allowed.iter().any(|a| patterns::covers(a, p))).collect();
+        (!outside.is_empty()).then(|| {
+            format!(
+                "Outside the parent key's own indices ({}): {}. Those indices stay out of reach.",
+                allowed.join(", "),
+                outside.join(", ")
+            )
+        })
+    };
+    let sources_error = move || {
+        let text = sources.get();
+        (!text.trim().is_empty()).then(|| cidr::validate(text.trim()).err()).flatten()
+    };
+    let restrictions = Memo::new(move |_| {
+        let mut map = Map::new();
+        let mut put = |name: &str, value: Value| {
+            map.insert(name.to_owned(), value);
+        };
+        if !filters.get().trim().is_empty() {
+            put("filters", json!(filters.get()));
+        }
+        if let Some(seconds) = valid_until.get() {
+            put("validUntil", json!(seconds));
+        }
+        if !indices.get().is_empty() {
+            put("restrictIndices", json!(indices.get()));
+        }
+        if !sources.get().trim().is_empty() {
+            put("restrictSources", json!(sources.get().trim()));
+        }
+        if !user_token.get().is_empty() {
+            put("userToken", json!(user_token.get()));
+        }
+        for (name, value) in others.get() {
+            if !name.trim().is_empty() {
+                put(name.trim(), json!(value));
+            }
+        }
+        map
+    });
+    let query = Memo::new(move |_| restrictions.with(secured::query_string));
+    let key = Memo::new(move |_| {
+        let parent = parent();
+        (!parent.is_empty() && parent_error().is_none() && sources_error().is_none())
+            .then(|| secured::generate(&parent, &query.get()))
+    });
+
+    let parent_options = move || {
+        store.rows.with(|rows| {
+            rows.iter()
+                .flat_map(|r| r.iter())
+                .filter(|r| r.key.acl.iter().any(|a| a == "search"))
+                .map(|r| view! { <option value=r.key.value.clone()>{key_name(&r.key.description, &r.key.value)}</option> })
+                .collect_view()
+        })
+    };
+    let on_rows = Callback::new(move |field: QueryField| {
+        if let QueryField::Rows(rows) = field {
+            others.set(rows);
+        }
+    });
+
+    view! {
+        <section class="card" aria-labelledby="build-title">
+            <h2 id="build-title">"Build a secured key"</h2>
+            <div class="field">
+                <label for="parent-choice">"Parent key"</label>
+                <select id="parent-choice" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="">"Choose one of the application's search keys"</option>
+                    {parent_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="parent-pasted">"Or paste a parent key"</label>
+                <input
+                    id="parent-pasted"
+                    spellcheck="false"
+                    autocomplete="off"
+                    aria-describedby="parent-error"
+                    aria-invalid=move || parent_error().is_some().to_string()
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                />
+                <FieldError id="parent-error" message=Signal::derive(parent_error) />
+            </div>
+            <Show when=move || !parent().is_empty()>
+                <div class="banner warning" role="note">
+                    <p>
+                        "The parent key is now in this page. Whoever holds it can make any secured key from it: generate secured keys on your server (snippets below) rather than shipping the parent key."
+                    </p>
+                </div>
+            </Show>
+            <div class="field">
+                <label for="sk-filters">"filters"</label>
+                <input
+                    id="sk-filters"
+                    spellcheck="false"
+                    placeholder="brand:Acme AND on_sale:true"
+                    prop:value=move || filters.get()
+                    on:input=move |ev| filters.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="sk-valid-until">"validUntil"</label>
+                <input
+                    id="sk-valid-until"
+                    type="datetime-local"
+                    aria-describedby="sk-valid-until-hint"
+                    on:change=move |ev| valid_until.set(parse_local_seconds(&event_target_value(&ev)))
+                />
+                <p id="sk-valid-until-hint" class="hint" aria-live="polite">
+                    {move || {
+                        valid_until.get().map_or_else(
+                            || "No end: the key lasts as long as its parent.".to_owned(),
+                            |s| format!("{s} (Unix seconds), {}", expiry(seconds_left(Some(s as f64 * 1000.0), now.get()))),
+                        )
+                    }}
+                </p>
+            </div>
+            <PatternList
+                id="sk-indices"
+                label="restrictIndices"
+                noun="index"
+                empty="Every index the parent key reaches"
+                items=Signal::derive(move || indices.get())
+                on_change=Callback::new(move |list| indices.set(list))
+                error=Signal::derive(outside_parent)
+            />
+            <div class="field">
+                <label for="sk-sources">"restrictSources"</label>
+                <input
+                    id="sk-sources"
+                    spellcheck="false"
+                    placeholder="192.168.1.0/24"
+                    aria-describedby="sk-sources-error"
+                    aria-invalid=move || sources_error().is_some().to_string()
+                    prop:value=move || sources.get()
+                    on:input=move |ev| sources.set(event_target_value(&ev))
+                />
+                <FieldError id="sk-sources-error" message=Signal::derive(sources_error) />
+            </div>
+            <div class="field">
+                <label for="sk-user-token">"userToken"</label>
+                <input
+                    id="sk-user-token"
+                    spellcheck="false"
+                    prop:value=move || user_token.get()
+                    on:input=move |ev| user_token.set(event_target_value(&ev))
+                />
+            </div>
+            <QueryParamsEditor initial=QueryField::Rows(Vec::new()) on_change=on_rows error=Signal::derive(|| None::<String>) />
+            <section class="output" aria-labelledby="sk-output-title">
+                <h3 id="sk-output-title">"Secured key"</h3>
+                {move || match key.get() {
+                    None => view! { <p class="hint">"Choose or paste a parent key to see the secured key."</p> }.into_any(),
+                    Some(secured_key) => {
+                        let length = secured_key.len();
+                        view! {
+                            <p class="key-value">
+                                <code class="key-text revealed secured" aria-label="Secured API key">{secured_key.clone()}</code>
+                                <CopyButton text=secured_key />
+                            </p>
+                            <p class="hint">{format!("{length} characters")}</p>
+                            {(length > LONG_KEY).then(|| view! {
+                                <p class="warning-text" role="note">
+                                    {format!("Longer than {LONG_KEY} characters: it may not fit in a URL or a header. Fewer or shorter restrictions make it shorter.")}
+                                </p>
+                            })}
+                        }
+                        .into_any()
+                    }
+                }}
+                <p>"Restrictions, as signed:"</p>
+                <pre class="raw" aria-label="Decoded query string">{move || query.get()}</pre>
+                <Show when=move || query.with(String::is_empty)>
+                    <p class="warning-text" role="note">
+                        "No restriction is set: this secured key can do exactly what its parent can."
+                    </p>
+                </Show>
+            </section>
+            <Snippets restrictions=restrictions />
+        </section>
+    }
+}
+
+/// The same key made on a server with Algolia's JavaScript and Python clients.
+#[component]
+fn Snippets(restrictions: Memo<Map<String, Value>>) -> impl IntoView {
+    let javascript = move || {
+        let restrictions =
+            serde_json::to_string_pretty(&restrictions.get()).unwrap_or_default().replace('\n', "\n  ");
+        format!(
+            "// Node.js, algoliasearch v5\nconst securedKey = client.generateSecuredApiKey({{\n  parentApiKey: process.env.ALGOLIA_SEARCH_KEY,\n  restrictions: {restrictions},\n}});"
+        )
+    };
+    let python = move || {
+        let restrictions = serde_json::to_string_pretty(&restrictions.get())
+            .unwrap_or_default()
+            .replace("true", "True")
+            .replace("false", "False")
+            .replace("null", "None")
+            .replace('\n', "\n    ");
+        format!(
+            "# Python, algoliasearch v4\nsecured_key = client.generate_secured_api_key(\n    parent_api_key=os.environ[\"ALGOLIA_SEARCH_KEY\"],\n    restrictions={restrictions},\n)"
+        )
+    };
+    view! {
+        <section class="snippets" aria-labelledby="snippets-title">
+            <h3 id="snippets-title">"Make it on your server"</h3>
+            <p class="hint">"The parent key stays on the server; only the secured key reaches the browser."</p>
+            <pre aria-label="JavaScript snippet">{javascript}</pre>
+            <pre aria-label="Python snippet">{python}</pre>
+        </section>
+    }
+}
+
+#[component]
+fn Inspect() -> impl IntoView {
+    let now = expect_context::<Now>().0;
+    let text = RwSignal::new(String::new());
+    let parent = RwSignal::new(String::new());
+    let decoded = Memo::new(move |_| {
+        let text = text.get();
+        (!text.trim().is_empty()).then(|| secured::decode(&text))
+    });
+    let verdict = move || {
+        let parent = parent.get();
+        match decoded.get() {
+            Some(Ok(key)) if !parent.trim().is_empty() => Some(if key.signed_by(parent.trim()) {
+                "The signature matches this parent key.".to_owned()
+            } else {
+                "The signature does not match this parent key: it was made from another key, or altered."
+                    .to_owned()
+            }),
+            _ => None,
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="inspect-title">
+            <h2 id="inspect-title">"Inspect a secured key"</h2>
+            <div class="field">
+                <label for="inspect-key">"Secured key to inspect"</label>
+                <textarea
+                    id="inspect-key"
+                    rows="3"
+                    spellcheck="false"
+                    aria-describedby="inspect-error"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <FieldError
+                    id="inspect-error"
+                    message=Signal::derive(move || decoded.get().and_then(|d| d.err()))
+                />
+            </div>
+            <div class="field">
+                <label for="inspect-parent">"Parent key, to verify the signature (optional)"</label>
+                <input
+                    id="inspect-parent"
+                    spellcheck="false"
+                    autocomplete="off"
+                    prop:value=move || parent.get()
+                    on:input=move |ev| parent.set(event_target_value(&ev))
+                />
+            </div>
+            <p role="status">{verdict}</p>
+            {move || decoded.get().and_then(Result::ok).map(|key| view! { <Restrictions key=key now=now /> })}
+        </section>
+    }
+}
+
+#[component]
+fn Restrictions(key: Decoded, now: RwSignal<f64>) -> impl IntoView {
+    let valid_until = key.valid_until();
+    let rows = key
+        .restrictions
+        .iter()
+        .map(|(name, value)| view! { <tr><th scope="row">{name.clone()}</th><td><code>{value.clone()}</code></td></tr> })
+        .collect_view();
+    let remaining = move || valid_until.map(|s| seconds_left(Some(s as f64 * 1000.0), now.get()));
+    view! {
+        <table class="diff" aria-label="Restrictions">
+            <thead>
+                <tr>
+                    <th scope="col">"Restriction"</th>
+                    <th scope="col">"Value"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {key.restrictions.is_empty().then(|| view! { <p>"No restriction: it can do what its parent can."</p> })}
+        {valid_until.map(|s| {
+            view! {
+                <p class="expiry" class:expired=move || remaining() == Some(Some(0)) role="status">
+                    {move || {
+                        let left = remaining().flatten();
+                        format!("Valid until {} — {}", utc(s as f64 * 1000.0), expiry(left))
+                    }}
+                </p>
+            }
+        })}
+    }
+}
+
+/// A `datetime-local` value as Unix seconds, in the browser's time zone.
+fn parse_local_seconds(text: &str) -> Option<i64> {
+    let ms = js_sys::Date::new(&JsValue::from_str(text)).get_time();
+    (!text.is_empty() && ms.is_finite()).then(|| (ms / 1000.0).floor() as i64)
+}
