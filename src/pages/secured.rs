@@ -111,10 +111,16 @@ fn Build() -> impl IntoView {
         if !user_token.get().is_empty() {
             put("userToken", json!(user_token.get()));
         }
-        for (name, value) in others.get() {
-            if !name.trim().is_empty() {
-                put(name.trim(), json!(value));
-            }
+        // Other search parameters go under `searchParams`, as the official clients take them; the
+        // signed query string is the same either way.
+        let search_params: Map<String, Value> = others
+            .get()
+            .into_iter()
+            .filter(|(name, _)| !name.trim().is_empty())
+            .map(|(name, value)| (name.trim().to_owned(), json!(value)))
+            .collect();
+        if !search_params.is_empty() {
+            put("searchParams", Value::Object(search_params));
         }
         map
     });
