@@ -53,15 +53,18 @@ impl Operations {
             .with_value(|owner| owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)));
     }
 
-    /// Shows the key as applying until the API shows the change, then reloads the list.
-    pub async fn settle(self, client: &Client, value: &str, change: Awaited, label: &'static str) {
+    /// Shows the key as applying, at once, until the API shows the change; then reloads the list.
+    pub fn settle(self, client: &Client, value: &str, change: Awaited, label: &'static str) {
         self.pending.update(|p| p.push((value.to_owned(), label)));
-        let result = client.wait_for(value, &change).await;
-        self.pending.update(|p| p.retain(|(v, _)| v != value));
-        if let Err(error) = result {
-            self.notify(error.to_string(), true);
-        }
-        self.store.load(client.clone());
+        let (client, value) = (client.clone(), value.to_owned());
+        self.spawn(async move {
+            let result = client.wait_for(&value, &change).await;
+            self.pending.update(|p| p.retain(|(v, _)| *v != value));
+            if let Err(error) = result {
+                self.notify(error.to_string(), true);
+            }
+            self.store.load(client);
+        });
     }
 
     /// Deletes keys (each with its expiry instant), putting each in the tray first so it can be undone.
@@ -71,10 +74,7 @@ impl Operations {
             client.delete_key(&key.value).await?;
             self.tray.update(|t| tray::push(t, Deleted::new(&key, expires_at, js_sys::Date::now())));
             write_tray(&self.tray.get_untracked());
-            let settle_client = client.clone();
-            self.spawn(
-                async move { self.settle(&settle_client, &key.value, Awaited::Deleted, "Deleting").await },
-            );
+            self.settle(client, &key.value, Awaited::Deleted, "Deleting");
         }
         let what = if count == 1 { "Key deleted".to_owned() } else { format!("{count} keys deleted") };
         self.notify(format!("{what}. Undo from “Recently deleted”."), false);
@@ -99,7 +99,7 @@ impl Operations {
             description => format!("“{description}”"),
         };
         self.notify(format!("{label} is back with its settings and expiry."), false);
-        self.settle(client, &deleted.value, Awaited::Updated(Box::new(settings)), "Restoring").await;
+        self.settle(client, &deleted.value, Awaited::Updated(Box::new(settings)), "Restoring");
         Ok(())
     }
 }

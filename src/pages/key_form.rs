@@ -148,17 +148,13 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                 None => match client.create_key(&body).await {
                     Ok(value) => {
                         created.set(Some(value.clone()));
-                        ops.spawn(
-                            async move { ops.settle(&client, &value, Awaited::Added, "Creating").await },
-                        );
+                        ops.settle(&client, &value, Awaited::Added, "Creating");
                     }
                     Err(error) => failure.set(Some(error.to_string())),
                 },
                 Some(row) => match client.update_key(&row.key.value, &body).await {
                     Ok(()) => {
-                        let value = row.key.value.clone();
-                        let change = Awaited::Updated(Box::new(body));
-                        ops.spawn(async move { ops.settle(&client, &value, change, "Updating").await });
+                        ops.settle(&client, &row.key.value, Awaited::Updated(Box::new(body)), "Updating");
                         review_open.set(false);
                         navigate(&format!("/keys/{}", row.hash), Default::default());
                     }

@@ -51,8 +51,7 @@ pub fn RestorePage() -> impl IntoView {
             pending.set(false);
             outcome.set(Some(match result {
                 Ok(()) => {
-                    let waited = key.clone();
-                    ops.spawn(async move { ops.settle(&client, &waited, Awaited::Added, "Restoring").await });
+                    ops.settle(&client, &key, Awaited::Added, "Restoring");
                     Outcome::Restored(key)
                 }
                 Err(error) => Outcome::Failed(explain(&error)),
