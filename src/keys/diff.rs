@@ -141,17 +141,7 @@ mod tests {
     }
 
     fn same(key: &ApiKey) -> KeyBody {
-        KeyBody {
-            acl: key.acl.clone(),
-            description: key.description.clone(),
-            indexes: key.indexes.clone(),
-            referers: key.referers.clone(),
-            query_parameters: key.query_parameters.clone(),
-            max_hits_per_query: key.max_hits_per_query,
-            max_queries_per_ip_per_hour: key.max_queries_per_ip_per_hour,
-            validity: 3000,
-            extra: key.extra.clone(),
-        }
+        KeyBody::from_key(key, 3000)
     }
 
     #[test]
