@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::algolia::{ApiError, ApiKey, Client};
-use crate::keys::{KeyRow, Rows};
+use crate::keys::{KeyRow, Load, Rows};
 
 #[derive(Clone, Copy)]
 pub struct KeyStore {
@@ -23,7 +23,7 @@ impl KeyStore {
     /// Takes keys loaded elsewhere (the connect form lists them to check the credentials).
     pub fn set_loaded(self, keys: Vec<ApiKey>) {
         let read_at = js_sys::Date::now();
-        self.rows.set(Some(Arc::new(keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect())));
+        self.rows.set(Some(Arc::new(Load::new(keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect()))));
         self.error.set(None);
     }
 

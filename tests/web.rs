@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use keys_console::algolia::ApiKey;
 use keys_console::components::{AclChips, ExpiresIn, FieldError, KeyTable, KeyValue, Now};
-use keys_console::keys::{KeyRow, Shown, Sort, ViewState};
+use keys_console::keys::{KeyRow, Load, Shown, Sort, ViewState};
 use leptos::prelude::*;
 use leptos::task::tick;
 use leptos_router::components::Router;
@@ -123,7 +123,7 @@ fn shown(count: usize) -> Shown {
             KeyRow::new(key, 0.0)
         })
         .collect();
-    Shown::new(Arc::new(rows), &ViewState::default(), 0.0)
+    Shown::new(Arc::new(Load::new(rows)), &ViewState::default(), 0.0)
 }
 
 /// The table's rows link to key details, so it is mounted inside a router, as in the app.

@@ -10,8 +10,9 @@ pub mod format;
 pub mod patterns;
 pub mod query_params;
 mod row;
+mod search;
 pub mod tray;
 mod view_state;
 
-pub use row::{KeyRow, Rows, Shown, filtered, seconds_left, short_hash, sorted, visible};
+pub use row::{KeyRow, Load, Rows, Shown, filtered, seconds_left, short_hash, sorted, visible};
 pub use view_state::{ExpiryFilter, Sort, ViewState};

@@ -1,10 +1,12 @@
-//! A key prepared for the table: its lower-cased search text, its short hash and its expiry instant
-//! are computed once per load, so a keystroke only scans strings.
+//! A key prepared for the table: its short hash, its expiry instant and the search text of its load
+//! are computed once per load, so a keystroke only scans one string.
 
+use std::ops::Deref;
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use super::search::SearchText;
 use super::view_state::{ExpiryFilter, Sort, ViewState};
 use crate::algolia::ApiKey;
 
@@ -17,7 +19,6 @@ pub struct KeyRow {
     pub hash: String,
     /// `None` never expires.
     pub expires_at_ms: Option<f64>,
-    search_text: String,
 }
 
 /// The first 12 hex digits of the SHA-256 of a key's value: enough to tell keys apart, useless for
@@ -30,17 +31,18 @@ impl KeyRow {
     /// `read_at_ms` is when the key was read: its `validity` counted down from then.
     pub fn new(key: ApiKey, read_at_ms: f64) -> Self {
         let expires_at_ms = (key.validity > 0).then_some(read_at_ms + key.validity as f64 * 1000.0);
-        let mut search_text = String::with_capacity(96);
-        for part in [&key.value, &key.description]
+        Self { hash: short_hash(&key.value), expires_at_ms, key }
+    }
+
+    /// What a search looks in: value, description, ACL, indices and referers.
+    fn searched(&self) -> impl Iterator<Item = &str> {
+        let key = &self.key;
+        [&key.value, &key.description]
             .into_iter()
             .chain(&key.acl)
             .chain(&key.indexes)
             .chain(&key.referers)
-        {
-            search_text.push_str(&part.to_lowercase());
-            search_text.push('\n');
-        }
-        Self { hash: short_hash(&key.value), expires_at_ms, search_text, key }
+            .map(String::as_str)
     }
 
     pub fn is_unrestricted(&self) -> bool {
@@ -51,9 +53,8 @@ impl KeyRow {
         seconds_left(self.expires_at_ms, now_ms)
     }
 
-    fn matches(&self, state: &ViewState, needle: &str, now_ms: f64) -> bool {
-        (needle.is_empty() || self.search_text.contains(needle))
-            && state.acl.as_ref().is_none_or(|acl| self.key.acl.contains(acl))
+    fn passes_filters(&self, state: &ViewState, now_ms: f64) -> bool {
+        state.acl.as_ref().is_none_or(|acl| self.key.acl.contains(acl))
             && (!state.unrestricted || self.is_unrestricted())
             && match state.expiry {
                 ExpiryFilter::Any => true,
@@ -70,8 +71,30 @@ pub fn seconds_left(expires_at_ms: Option<f64>, now_ms: f64) -> Option<u64> {
     expires_at_ms.map(|at| ((at - now_ms) / 1000.0).ceil().max(0.0) as u64)
 }
 
+/// One load of keys: its rows, and their search text.
+#[derive(Debug, Default)]
+pub struct Load {
+    rows: Vec<KeyRow>,
+    search: SearchText,
+}
+
+impl Load {
+    pub fn new(rows: Vec<KeyRow>) -> Self {
+        let search = SearchText::new(rows.iter().map(KeyRow::searched));
+        Self { rows, search }
+    }
+}
+
+impl Deref for Load {
+    type Target = [KeyRow];
+
+    fn deref(&self) -> &[KeyRow] {
+        &self.rows
+    }
+}
+
 /// Every row of a load, shared cheaply between the views that read it.
-pub type Rows = Arc<Vec<KeyRow>>;
+pub type Rows = Arc<Load>;
 
 /// What the table shows: the rows of one load and, in display order, the positions of those that
 /// pass the search and filters. They travel together so a view never indexes one load's rows with
@@ -115,7 +138,7 @@ impl Shown {
 }
 
 /// The positions, in `rows`, of the keys the view state shows, in its order.
-pub fn visible(rows: &[KeyRow], state: &ViewState, now_ms: f64) -> Vec<usize> {
+pub fn visible(rows: &Load, state: &ViewState, now_ms: f64) -> Vec<usize> {
     filtered(rows, &sorted(rows, state.sort, state.descending), state, now_ms)
 }
 
@@ -140,9 +163,14 @@ pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
 }
 
 /// The positions of `order` whose keys pass the search and filters, in the same order.
-pub fn filtered(rows: &[KeyRow], order: &[usize], state: &ViewState, now_ms: f64) -> Vec<usize> {
+pub fn filtered(rows: &Load, order: &[usize], state: &ViewState, now_ms: f64) -> Vec<usize> {
     let needle = state.search.trim().to_lowercase();
-    order.iter().copied().filter(|&i| rows[i].matches(state, &needle, now_ms)).collect()
+    let hits = (!needle.is_empty()).then(|| rows.search.hits(&needle));
+    order
+        .iter()
+        .copied()
+        .filter(|&i| hits.as_ref().is_none_or(|hits| hits[i]) && rows[i].passes_filters(state, now_ms))
+        .collect()
 }
 
 #[cfg(test)]
@@ -160,15 +188,15 @@ mod tests {
         }
     }
 
-    fn rows() -> Vec<KeyRow> {
+    fn rows() -> Load {
         let mut restricted = key("c3", "Backend Writer", 300.0, 0);
         restricted.acl = vec!["addObject".into()];
         restricted.indexes = vec!["prod_*".into()];
-        vec![
+        Load::new(vec![
             KeyRow::new(key("a1", "website", 100.0, 3 * 86_400), 0.0),
             KeyRow::new(key("b2", "analytics", 200.0, 20 * 86_400), 0.0),
             KeyRow::new(restricted, 0.0),
-        ]
+        ])
     }
 
     fn shown(state: &ViewState) -> Vec<usize> {
