@@ -39,6 +39,12 @@ test('search filters as you type across description, value, ACL, indices and ref
   await expect(count(page)).toHaveText(`4 of ${DEMO_KEY_COUNT} keys`);
   await search.fill('no such key anywhere');
   await expect(page.getByText('No key matches this search and these filters.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'API keys' })).toBeHidden();
+  // The table comes back, rows and all, as soon as something matches again.
+  await search.fill('locale');
+  await expect(keyRows(page)).toHaveCount(3);
+  await expect(page.getByText('No key matches this search and these filters.')).toBeHidden();
+  await search.fill('no such key anywhere');
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
   await expect(count(page)).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
   await expect(search).toHaveValue('');

@@ -4,7 +4,6 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::limit;
@@ -45,8 +44,11 @@ pub fn KeyTable(
             viewport.set(f64::from(el.client_height()).min(window_height));
         }
     };
+    // Measured when the table appears, and again when it comes back from showing no rows (it is
+    // hidden then, and measures nothing).
+    let has_rows = Memo::new(move |_| total.get() > 0);
     Effect::new(move || {
-        if scroller.get().is_some() {
+        if scroller.get().is_some() && has_rows.get() {
             measure();
         }
     });
@@ -63,8 +65,12 @@ pub fn KeyTable(
         shown.track();
         if previous.is_some() {
             active.set(0);
-            if let Some(el) = scroller.get_untracked() {
+            // Setting scrollTop forces a layout: only when the table is scrolled at all.
+            if scroll_top.get_untracked() > 0.0
+                && let Some(el) = scroller.get_untracked()
+            {
                 el.set_scroll_top(0);
+                scroll_top.set(0.0);
             }
         }
     });
@@ -162,6 +168,7 @@ pub fn KeyTable(
     view! {
         <div
             class="table-scroll"
+            hidden=move || !has_rows.get()
             node_ref=scroller
             on:scroll=move |_| {
                 if let Some(el) = scroller.get_untracked() {
@@ -301,7 +308,9 @@ fn KeyTableRow(
                 <KeyValue value=key.value.clone() />
             </td>
             <td class="description">
-                <A href=href(&format!("/keys/{hash}"))>{description.clone()}</A>
+                // A plain link: the router handles its click, and a row is cheaper without the
+                // active-link tracking of <A>.
+                <a href=href(&format!("/keys/{hash}"))>{description.clone()}</a>
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
             </td>
             <td>

@@ -211,27 +211,23 @@ pub fn KeysPage() -> impl IntoView {
                 None => ().into_any(),
                 Some(true) => view! { <p class="empty">"This application has no API keys yet."</p> }.into_any(),
                 Some(false) => {
+                    // The table stays mounted while a search matches nothing, so the keystroke that
+                    // brings matches back only renders rows, not a whole new table.
                     view! {
-                        <Show
-                            when=move || shown.with(|s| !s.is_empty())
-                            fallback=move || {
-                                view! {
-                                    <div class="empty">
-                                        <p>"No key matches this search and these filters."</p>
-                                        <button type="button" class="secondary" on:click=move |_| set_view.run((ViewState::default(), false))>
-                                            "Clear search and filters"
-                                        </button>
-                                    </div>
-                                }
-                            }
-                        >
-                            <KeyTable
-                                shown=shown
-                                view_state=view_state
-                                on_sort=on_sort
-                                on_open=on_open
-                                selected=selected
-                            />
+                        <KeyTable
+                            shown=shown
+                            view_state=view_state
+                            on_sort=on_sort
+                            on_open=on_open
+                            selected=selected
+                        />
+                        <Show when=move || shown.with(Shown::is_empty)>
+                            <div class="empty">
+                                <p>"No key matches this search and these filters."</p>
+                                <button type="button" class="secondary" on:click=move |_| set_view.run((ViewState::default(), false))>
+                                    "Clear search and filters"
+                                </button>
+                            </div>
                         </Show>
                     }
                     .into_any()
