@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use keys_console::algolia::ApiKey;
-use keys_console::components::{AclChips, ExpiresIn, FieldError, KeyTable, KeyValue, Now};
+use keys_console::components::{AclChips, ExpiresIn, FieldError, KeyTable, KeyValue, Now, TextField};
 use keys_console::keys::{KeyRow, Load, Shown, Sort, ViewState};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -69,6 +69,39 @@ async fn a_field_error_is_empty_until_there_is_one() {
     message.set(Some("Enter the admin API key.".into()));
     tick().await;
     assert_eq!(p.text_content().unwrap(), "Enter the admin API key.");
+}
+
+#[wasm_bindgen_test]
+async fn a_text_field_is_labelled_bound_and_described_by_its_error() {
+    let el = container();
+    let value = RwSignal::new(String::from("abc"));
+    let error = RwSignal::new(None::<String>);
+    leptos::mount::mount_to(el.clone(), move || {
+        view! { <TextField id="token" label="Token" value=value error=error password=true /> }
+    })
+    .forget();
+    tick().await;
+    let input: web_sys::HtmlInputElement = el.query_selector("input").unwrap().unwrap().dyn_into().unwrap();
+    let label = el.query_selector("label").unwrap().unwrap();
+    assert_eq!(label.get_attribute("for").as_deref(), Some("token"));
+    assert_eq!(label.text_content().unwrap(), "Token");
+    assert_eq!(input.id(), "token");
+    assert_eq!(input.type_(), "password");
+    assert_eq!(input.value(), "abc");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
+    let described_by = input.get_attribute("aria-describedby").unwrap();
+    assert!(el.query_selector(&format!("#{described_by}")).unwrap().is_some());
+
+    input.set_value("abcd");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    assert_eq!(value.get_untracked(), "abcd");
+    error.set(Some("Not a key.".into()));
+    tick().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        el.query_selector(&format!("#{described_by}")).unwrap().unwrap().text_content().unwrap(),
+        "Not a key."
+    );
 }
 
 #[wasm_bindgen_test]

@@ -15,6 +15,7 @@ mod key_table;
 mod key_value;
 mod pattern_list;
 mod query_params_editor;
+mod text_field;
 
 pub use acl_picker::AclPicker;
 pub use clock::{Now, provide_clock};
@@ -30,3 +31,4 @@ pub use key_table::KeyTable;
 pub use key_value::KeyValue;
 pub use pattern_list::PatternList;
 pub use query_params_editor::QueryParamsEditor;
+pub use text_field::TextField;

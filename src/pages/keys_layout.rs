@@ -4,7 +4,7 @@ use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos_router::components::{Outlet, Redirect};
 
 use crate::algolia::{Client, Credentials};
-use crate::components::{FieldError, Header, IdleLock, provide_clock};
+use crate::components::{Header, IdleLock, TextField, provide_clock};
 use crate::connect::explain;
 use crate::operations::Operations;
 use crate::session::{Session, SessionState};
@@ -113,19 +113,7 @@ fn LockScreen() -> impl IntoView {
                 )}
             </p>
             <form class="card" on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for="unlock-key">"Admin API key"</label>
-                    <input
-                        id="unlock-key"
-                        type="password"
-                        autocomplete="off"
-                        aria-describedby="unlock-error"
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        prop:value=move || api_key.get()
-                        on:input=move |ev| api_key.set(event_target_value(&ev))
-                    />
-                    <FieldError id="unlock-error" message=error />
-                </div>
+                <TextField id="unlock-key" label="Admin API key" value=api_key error=error password=true />
                 <div class="actions">
                     <button type="submit" disabled=move || pending.get()>
                         {move || if pending.get() { "Unlocking…" } else { "Unlock" }}

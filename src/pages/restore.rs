@@ -4,7 +4,7 @@ use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos_router::components::A;
 
 use crate::algolia::{ApiError, Awaited};
-use crate::components::FieldError;
+use crate::components::TextField;
 use crate::keys::short_hash;
 use crate::operations::{Operations, RESTORE_TRIES, restore_with_retries};
 use crate::paths::href;
@@ -68,19 +68,7 @@ pub fn RestorePage() -> impl IntoView {
                 "Algolia keeps the last 1,000 deleted keys of an application. A restored key gets its settings back but never expires: set its expiry again if it had one."
             </p>
             <form class="card" on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for="restore-value">"Key value"</label>
-                    <input
-                        id="restore-value"
-                        spellcheck="false"
-                        autocomplete="off"
-                        aria-describedby="restore-error"
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev))
-                    />
-                    <FieldError id="restore-error" message=error />
-                </div>
+                <TextField id="restore-value" label="Key value" value=value error=error />
                 <p role="status">{move || progress.get()}</p>
                 <div class="actions">
                     <button type="submit" disabled=move || pending.get()>

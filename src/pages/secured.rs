@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use serde_json::{Map, Value, json};
 use wasm_bindgen::JsValue;
 
-use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEditor};
+use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEditor, TextField};
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::{cidr, patterns, seconds_left};
@@ -156,19 +156,7 @@ fn Build() -> impl IntoView {
                     {parent_options}
                 </select>
             </div>
-            <div class="field">
-                <label for="parent-pasted">"Or paste a parent key"</label>
-                <input
-                    id="parent-pasted"
-                    spellcheck="false"
-                    autocomplete="off"
-                    aria-describedby="parent-error"
-                    aria-invalid=move || parent_error().is_some().to_string()
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
-                />
-                <FieldError id="parent-error" message=Signal::derive(parent_error) />
-            </div>
+            <TextField id="parent-pasted" label="Or paste a parent key" value=pasted error=Signal::derive(parent_error) />
             <Show when=move || !parent().is_empty()>
                 <div class="banner warning" role="note">
                     <p>
@@ -176,16 +164,7 @@ fn Build() -> impl IntoView {
                     </p>
                 </div>
             </Show>
-            <div class="field">
-                <label for="sk-filters">"filters"</label>
-                <input
-                    id="sk-filters"
-                    spellcheck="false"
-                    placeholder="brand:Acme AND on_sale:true"
-                    prop:value=move || filters.get()
-                    on:input=move |ev| filters.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField id="sk-filters" label="filters" value=filters placeholder="brand:Acme AND on_sale:true" />
             <div class="field">
                 <label for="sk-valid-until">"validUntil"</label>
                 <input
@@ -212,28 +191,8 @@ fn Build() -> impl IntoView {
                 on_change=Callback::new(move |list| indices.set(list))
                 error=Signal::derive(outside_parent)
             />
-            <div class="field">
-                <label for="sk-sources">"restrictSources"</label>
-                <input
-                    id="sk-sources"
-                    spellcheck="false"
-                    placeholder="192.168.1.0/24"
-                    aria-describedby="sk-sources-error"
-                    aria-invalid=move || sources_error().is_some().to_string()
-                    prop:value=move || sources.get()
-                    on:input=move |ev| sources.set(event_target_value(&ev))
-                />
-                <FieldError id="sk-sources-error" message=Signal::derive(sources_error) />
-            </div>
-            <div class="field">
-                <label for="sk-user-token">"userToken"</label>
-                <input
-                    id="sk-user-token"
-                    spellcheck="false"
-                    prop:value=move || user_token.get()
-                    on:input=move |ev| user_token.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField id="sk-sources" label="restrictSources" value=sources placeholder="192.168.1.0/24" error=Signal::derive(sources_error) />
+            <TextField id="sk-user-token" label="userToken" value=user_token />
             <QueryParamsEditor initial=QueryField::Rows(Vec::new()) on_change=on_rows error=Signal::derive(|| None::<String>) />
             <section class="output" aria-labelledby="sk-output-title">
                 <h3 id="sk-output-title">"Secured key"</h3>
@@ -339,16 +298,7 @@ fn Inspect() -> impl IntoView {
                     message=Signal::derive(move || decoded.get().and_then(|d| d.err()))
                 />
             </div>
-            <div class="field">
-                <label for="inspect-parent">"Parent key, to verify the signature (optional)"</label>
-                <input
-                    id="inspect-parent"
-                    spellcheck="false"
-                    autocomplete="off"
-                    prop:value=move || parent.get()
-                    on:input=move |ev| parent.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField id="inspect-parent" label="Parent key, to verify the signature (optional)" value=parent />
             <p role="status">{verdict}</p>
             {move || decoded.get().and_then(Result::ok).map(|key| view! { <Restrictions key=key now=now /> })}
         </section>

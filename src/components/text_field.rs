@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+
+use crate::components::FieldError;
+
+/// A labelled one-line text field bound to a signal, with its error message under it when it can
+/// have one. Key values, tokens and filters are not prose: no spellcheck, no autocomplete.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    /// What is wrong with the value, shown under the field and announced.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<String>>>,
+    #[prop(optional)] placeholder: &'static str,
+    /// A secret: typed without being shown.
+    #[prop(optional)]
+    password: bool,
+) -> impl IntoView {
+    let error_id = error.map(|_| format!("{id}-error"));
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type=if password { "password" } else { "text" }
+                spellcheck="false"
+                autocomplete="off"
+                placeholder=(!placeholder.is_empty()).then_some(placeholder)
+                aria-describedby=error_id.clone()
+                aria-invalid=move || error.is_some_and(|e| e.with(Option::is_some)).to_string()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {error.zip(error_id).map(|(message, id)| view! { <FieldError id=id message=message /> })}
+        </div>
+    }
+}
