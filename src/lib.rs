@@ -26,12 +26,16 @@ use crate::pages::{
 };
 use crate::session::Session;
 use crate::store::KeyStore;
+use crate::unsaved::Unsaved;
 
 /// The app: the session in context, and the routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Session::restore());
     provide_context(KeyStore::new());
+    let unsaved = Unsaved::new();
+    unsaved.guard_history();
+    provide_context(unsaved);
     view! {
         <Router base=paths::base_path()>
             <Routes fallback=NotFound>

@@ -199,3 +199,20 @@ test('leaving a form with unsaved changes asks first', async ({ page }) => {
   await page.getByRole('link', { name: '← Back without saving' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Docs site search');
 });
+
+test("the browser's Back button asks before leaving unsaved changes too", async ({ page }) => {
+  await openEdit(page, 'Docs site search');
+  const formUrl = page.url();
+  await page.getByLabel('Description').fill('Half-typed');
+  let asked = 0;
+  page.once('dialog', (dialog) => { asked += 1; dialog.dismiss(); });
+  await page.goBack();
+  await expect.poll(() => asked).toBe(1);
+  await expect(page.getByLabel('Description')).toHaveValue('Half-typed');
+  await expect(page).toHaveURL(formUrl);
+  page.once('dialog', (dialog) => { asked += 1; dialog.accept(); });
+  await page.goBack();
+  await expect.poll(() => asked).toBe(2);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Docs site search');
+  await expect(page.getByLabel('Description')).toHaveCount(0);
+});

@@ -114,9 +114,9 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     });
 
     let unsaved = expect_context::<Unsaved>();
-    Effect::new(move || unsaved.0.set(dirty.get() && created.with(Option::is_none)));
+    Effect::new(move || unsaved.set(dirty.get() && created.with(Option::is_none)));
     on_cleanup(move || {
-        unsaved.0.try_set(false);
+        unsaved.set(false);
     });
     let warn_on_leave = window_event_listener_untyped("beforeunload", move |event| {
         if dirty.get_untracked() && created.with_untracked(Option::is_none) {

@@ -9,7 +9,6 @@ use crate::connect::explain;
 use crate::operations::Operations;
 use crate::session::{Session, SessionState};
 use crate::store::KeyStore;
-use crate::unsaved::Unsaved;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Gate {
@@ -46,7 +45,6 @@ fn Connected() -> impl IntoView {
     provide_clock();
     let ops = Operations::new(store);
     provide_context(ops);
-    provide_context(Unsaved(RwSignal::new(false)));
     let app_id = client.credentials().app_id.clone();
     view! {
         <IdleLock />
