@@ -28,12 +28,13 @@ use crate::session::Session;
 use crate::store::KeyStore;
 use crate::unsaved::Unsaved;
 
-/// The app: the session in context, and the routes.
+/// The app: the session, the keys and the unsaved-changes guard in context, and the routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Session::restore());
     provide_context(KeyStore::new());
     let unsaved = Unsaved::new();
+    // Before the router starts, so that Back is asked about before the router acts on it.
     unsaved.guard_history();
     provide_context(unsaved);
     view! {
