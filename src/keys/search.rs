@@ -51,9 +51,6 @@ impl SearchText {
             } else {
                 from = start + 1;
             }
-            if from >= haystack.len() {
-                break;
-            }
         }
         hits
     }
