@@ -15,8 +15,6 @@ cargo build -p keys-emulator
 bash scripts/build.sh /
 
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/keys-console-run.XXXXXX")
-# nginx workers run as an unprivileged user and must be able to read the demo file.
-chmod 755 "$run_dir"
 hosts_json=$(printf '"http://127.0.0.1:%s",' "${LISTENERS[@]}")
 hosts_csp=$(printf 'http://127.0.0.1:%s ' "${LISTENERS[@]}")
 # Served beside the console (not part of the build): the connect page offers it as one click.
