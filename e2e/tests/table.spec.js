@@ -112,6 +112,41 @@ test('"/" focuses the search and the rows can be walked with the keyboard', asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(description);
 });
 
+test('a long list renders only the rows in view, and scrolling or the keyboard brings the right ones', async ({ page }) => {
+  const bulk = 300;
+  await emulator.setPropagation(0);
+  await Promise.all(Array.from({ length: bulk }, (_, i) => emulator.api('POST', '/1/keys', {
+    acl: ['search'], description: `Bulk key ${String(i).padStart(3, '0')}`,
+  })));
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const total = DEMO_KEY_COUNT + bulk;
+  await expect(count(page)).toHaveText(`${total} of ${total} keys`);
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill('Bulk key');
+  await page.getByRole('button', { name: 'Description' }).click();
+  await expect(count(page)).toHaveText(`${bulk} of ${total} keys`);
+  const table = page.getByRole('table', { name: 'API keys' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(bulk + 1));
+  await expect(keyRows(page).first()).toContainText('Bulk key 000');
+  expect(await keyRows(page).count()).toBeLessThan(30);
+
+  // The wheel moves the view 150 rows down: the rows there are rendered, the first ones are not.
+  await table.hover();
+  await page.mouse.wheel(0, 150 * 56);
+  await expect(keyRows(page).filter({ hasText: 'Bulk key 152' })).toBeInViewport();
+  await expect(keyRows(page).filter({ hasText: 'Bulk key 000' })).toHaveCount(0);
+  expect(await keyRows(page).count()).toBeLessThan(30);
+
+  await keyRows(page).filter({ hasText: 'Bulk key 152' }).focus();
+  await page.keyboard.press('End');
+  const last = keyRows(page).filter({ hasText: 'Bulk key 299' });
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-rowindex', String(bulk + 1));
+  await page.keyboard.press('Home');
+  await expect(keyRows(page).first()).toBeFocused();
+  await expect(keyRows(page).first()).toContainText('Bulk key 000');
+});
+
 test('refresh reloads the list, and a failure offers a retry', async ({ page }) => {
   await emulator.api('POST', '/1/keys', { acl: ['search'], description: 'Made behind the console' });
   await emulator.advanceClock(1);

@@ -1,4 +1,5 @@
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -7,15 +8,14 @@ use leptos::prelude::*;
 
 use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::limit;
-use crate::keys::{KeyRow, Rows, Shown, Sort, ViewState};
+use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render};
 use crate::operations::Operations;
 use crate::paths::href;
 use crate::perf::mark;
 
 /// Every row has this height, so the table can render only the rows in view (plus a margin) and
-/// stand in for the rest with two spacer rows: 10,000 keys cost what 40 do.
+/// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do.
 const ROW_HEIGHT: f64 = 56.0;
-const OVERSCAN: usize = 3;
 
 /// The keys table: sortable headers, windowed rows, and keyboard walking (arrows, Home, End,
 /// Page Up/Down; Enter opens the key).
@@ -32,6 +32,11 @@ pub fn KeyTable(
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
+    let heading = RwSignal::new(Heading::Still);
+    let scrolled_to = move |top: f64| {
+        heading.update(|h| *h = h.after_scroll(scroll_top.get_untracked(), top));
+        scroll_top.set(top);
+    };
     let viewport = RwSignal::new(800.0);
     let active = RwSignal::new(0usize);
     let total = Memo::new(move |_| shown.with(Shown::len));
@@ -71,18 +76,18 @@ pub fn KeyTable(
             {
                 el.set_scroll_top(0);
                 scroll_top.set(0.0);
+                heading.set(Heading::Still);
             }
         }
     });
 
     let range = Memo::new(move |_| {
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-        let count = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
-        let total = total.get();
-        (first.min(total), (first + count).min(total))
+        let top = (scroll_top.get() / ROW_HEIGHT) as usize;
+        let in_view = (viewport.get() / ROW_HEIGHT).ceil() as usize;
+        rows_to_render(top, in_view, total.get(), heading.get())
     });
     let window = Memo::new(move |_| {
-        let (start, end) = range.get();
+        let Range { start, end } = range.get();
         shown.with(|s| {
             let load = Arc::as_ptr(&s.rows) as usize;
             let end = end.min(s.len());
@@ -105,7 +110,7 @@ pub fn KeyTable(
         } else if top > current + visible_height - ROW_HEIGHT {
             el.set_scroll_top((top - visible_height + ROW_HEIGHT) as i32);
         }
-        scroll_top.set(f64::from(el.scroll_top()));
+        scrolled_to(f64::from(el.scroll_top()));
         request_animation_frame(move || {
             if let Ok(Some(row)) = el.query_selector(&format!("tr[data-pos='{position}']"))
                 && let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row)
@@ -172,7 +177,7 @@ pub fn KeyTable(
             node_ref=scroller
             on:scroll=move |_| {
                 if let Some(el) = scroller.get_untracked() {
-                    scroll_top.set(f64::from(el.scroll_top()));
+                    scrolled_to(f64::from(el.scroll_top()));
                 }
             }
         >
@@ -202,7 +207,7 @@ pub fn KeyTable(
                     </tr>
                 </thead>
                 <tbody on:keydown=on_keydown>
-                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.get().0)></tr>
+                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start))></tr>
                     <For each=move || window.get() key=|w| (w.load, w.row) let(w)>
                         <KeyTableRow
                             rows=shown.with_untracked(|s| s.rows.clone())
@@ -215,7 +220,7 @@ pub fn KeyTable(
                     <tr
                         class="spacer"
                         aria-hidden="true"
-                        style:height=move || px(total.get() - range.get().1)
+                        style:height=move || px(total.get() - range.with(|r| r.end))
                     ></tr>
                 </tbody>
             </table>
