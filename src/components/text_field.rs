@@ -16,6 +16,9 @@ pub fn TextField(
     /// A secret: typed without being shown.
     #[prop(optional)]
     password: bool,
+    /// A whole number: phones show a digit keypad.
+    #[prop(optional)]
+    numeric: bool,
 ) -> impl IntoView {
     let error_id = error.map(|_| format!("{id}-error"));
     view! {
@@ -27,6 +30,7 @@ pub fn TextField(
                 spellcheck="false"
                 autocomplete="off"
                 placeholder=(!placeholder.is_empty()).then_some(placeholder)
+                inputmode=numeric.then_some("numeric")
                 aria-describedby=error_id.clone()
                 aria-invalid=move || error.is_some_and(|e| e.with(Option::is_some)).to_string()
                 prop:value=move || value.get()

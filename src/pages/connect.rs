@@ -5,7 +5,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
 use crate::algolia::{Client, Credentials};
-use crate::components::FieldError;
+use crate::components::{FieldError, TextField};
 use crate::connect::{ConnectErrors, ConnectForm, explain};
 use crate::local_demo;
 use crate::session::{Session, SessionState};
@@ -24,10 +24,10 @@ pub fn ConnectPage() -> impl IntoView {
         }
     });
 
-    let form = RwSignal::new(ConnectForm {
-        idle_minutes: session.idle_minutes.get_untracked().to_string(),
-        ..ConnectForm::default()
-    });
+    let app_id = RwSignal::new(String::new());
+    let api_key = RwSignal::new(String::new());
+    let hosts = RwSignal::new(String::new());
+    let idle_minutes = RwSignal::new(session.idle_minutes.get_untracked().to_string());
     let errors = RwSignal::new(ConnectErrors::default());
     let failure = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
@@ -53,7 +53,13 @@ pub fn ConnectPage() -> impl IntoView {
     };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        match form.get_untracked().validate() {
+        let typed = ConnectForm {
+            app_id: app_id.get_untracked(),
+            api_key: api_key.get_untracked(),
+            hosts: hosts.get_untracked(),
+            idle_minutes: idle_minutes.get_untracked(),
+        };
+        match typed.validate() {
             Ok((credentials, idle_minutes)) => {
                 errors.set(ConnectErrors::default());
                 connect(credentials, idle_minutes);
@@ -65,7 +71,6 @@ pub fn ConnectPage() -> impl IntoView {
         }
     };
 
-    let field = move |get: fn(&ConnectForm) -> &String| move || form.with(|f| get(f).clone());
     let error = move |get: fn(&ConnectErrors) -> &Option<String>| {
         Signal::derive(move || errors.with(|e| get(e).clone()))
     };
@@ -80,19 +85,7 @@ pub fn ConnectPage() -> impl IntoView {
                 "The admin API key stays in this browser tab: it is kept in this tab's session storage only and sent only to the application's hosts."
             </p>
             <form class="card" on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for="app-id">"Application ID"</label>
-                    <input
-                        id="app-id"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-invalid=invalid(|e| &e.app_id)
-                        aria-describedby="app-id-error"
-                        prop:value=field(|f| &f.app_id)
-                        on:input=move |ev| form.update(|f| f.app_id = event_target_value(&ev))
-                    />
-                    <FieldError id="app-id-error" message=error(|e| &e.app_id) />
-                </div>
+                <TextField id="app-id" label="Application ID" value=app_id error=error(|e| &e.app_id) />
                 <div class="field">
                     <label for="api-key">"Admin API key"</label>
                     <div class="with-button">
@@ -103,8 +96,8 @@ pub fn ConnectPage() -> impl IntoView {
                             spellcheck="false"
                             aria-invalid=invalid(|e| &e.api_key)
                             aria-describedby="api-key-error"
-                            prop:value=field(|f| &f.api_key)
-                            on:input=move |ev| form.update(|f| f.api_key = event_target_value(&ev))
+                            prop:value=move || api_key.get()
+                            on:input=move |ev| api_key.set(event_target_value(&ev))
                         />
                         <button
                             type="button"
@@ -128,26 +121,21 @@ pub fn ConnectPage() -> impl IntoView {
                             spellcheck="false"
                             aria-invalid=invalid(|e| &e.hosts)
                             aria-describedby="hosts-hint hosts-error"
-                            prop:value=field(|f| &f.hosts)
-                            on:input=move |ev| form.update(|f| f.hosts = event_target_value(&ev))
+                            prop:value=move || hosts.get()
+                            on:input=move |ev| hosts.set(event_target_value(&ev))
                         ></textarea>
                         <p id="hosts-hint" class="hint">
                             "One base URL per line, replacing Algolia's hosts (a proxy, or the local emulator). The first is the primary, the others fallbacks. http:// is accepted only for localhost and 127.0.0.1."
                         </p>
                         <FieldError id="hosts-error" message=error(|e| &e.hosts) />
                     </div>
-                    <div class="field">
-                        <label for="idle-minutes">"Lock after this many idle minutes"</label>
-                        <input
-                            id="idle-minutes"
-                            inputmode="numeric"
-                            aria-invalid=invalid(|e| &e.idle_minutes)
-                            aria-describedby="idle-minutes-error"
-                            prop:value=field(|f| &f.idle_minutes)
-                            on:input=move |ev| form.update(|f| f.idle_minutes = event_target_value(&ev))
-                        />
-                        <FieldError id="idle-minutes-error" message=error(|e| &e.idle_minutes) />
-                    </div>
+                    <TextField
+                        id="idle-minutes"
+                        label="Lock after this many idle minutes"
+                        value=idle_minutes
+                        error=error(|e| &e.idle_minutes)
+                        numeric=true
+                    />
                 </details>
                 <div role="alert" class="form-failure">
                     {move || failure.get().map(|message| view! { <p class="error">{message}</p> })}
