@@ -14,9 +14,8 @@ const MARGIN: usize = 1;
 const LOOK_AHEAD: usize = 3;
 
 /// Which way the table last scrolled.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Heading {
-    #[default]
     Still,
     Down,
     Up,
