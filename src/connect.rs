@@ -4,7 +4,7 @@ use crate::algolia::{ApiError, Credentials, parse_custom_host};
 use crate::session::parse_idle_minutes;
 
 /// What the user typed, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug)]
 pub struct ConnectForm {
     pub app_id: String,
     pub api_key: String,
