@@ -8,8 +8,8 @@ pub mod keys;
 mod local_demo;
 mod operations;
 mod pages;
-mod paths;
 mod perf;
+mod routes;
 pub mod secured;
 pub mod session;
 mod store;
@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
     unsaved.guard_history();
     provide_context(unsaved);
     view! {
-        <Router base=paths::base_path()>
+        <Router base=routes::base_path()>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ConnectPage />
                 <ParentRoute path=path!("/keys") view=KeysLayout>

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
-use crate::paths::href;
+use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
 use crate::store::KeyStore;
 use crate::unsaved::Unsaved;
@@ -12,7 +11,7 @@ use crate::unsaved::Unsaved;
 pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
     let session = expect_context::<Session>();
     let store = expect_context::<KeyStore>();
-    let navigate = use_navigate();
+    let go = use_go();
     let unsaved = use_context::<Unsaved>();
     let may_leave = move || unsaved.is_none_or(Unsaved::confirm_leave);
     let sign_out = move |_| {
@@ -21,12 +20,12 @@ pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
         }
         store.clear();
         session.sign_out();
-        navigate("/", Default::default());
+        go(AppRoute::Connect, Default::default());
     };
     view! {
         <header class="app-header">
             <A
-                href=href("/keys")
+                href=AppRoute::keys().href()
                 attr:class="brand"
                 on:click=move |event: leptos::ev::MouseEvent| {
                     if !may_leave() {

@@ -10,8 +10,8 @@ use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::limit;
 use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render};
 use crate::operations::Operations;
-use crate::paths::href;
 use crate::perf::mark;
+use crate::routes::AppRoute;
 
 /// Every row has this height, so the table can render only the rows in view (plus a margin) and
 /// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do.
@@ -315,7 +315,7 @@ fn KeyTableRow(
             <td class="description">
                 // A plain link: the router handles its click, and a row is cheaper without the
                 // active-link tracking of <A>.
-                <a href=href(&format!("/keys/{hash}"))>{description.clone()}</a>
+                <a href=AppRoute::Key(hash.clone()).href()>{description.clone()}</a>
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
             </td>
             <td>

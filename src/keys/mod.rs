@@ -1,20 +1,19 @@
-//! Keys logic, free of any view: the table's rows, search, filters and sort, which rows to render,
-//! and the view state in the URL; the key form, its validation and its diff; patterns, CIDR
-//! ranges, query parameters, expiry arithmetic, and the words and numbers the console shows.
+//! Keys logic, free of any view. `table/` prepares the list (rows, search, filters, sort, which rows
+//! to render, the view state in the URL); `form/` turns a key into an editable form and back, and
+//! says what an update changes. Beside them, the rules both use: index and referer patterns, CIDR
+//! ranges, forced query parameters, expiry arithmetic, the deleted tray, and the words and numbers
+//! the console shows.
 
 pub mod cidr;
-pub mod diff;
 pub mod expiry;
 pub mod form;
 pub mod format;
 pub mod patterns;
 pub mod query_params;
-mod render_window;
-mod row;
-mod search;
+pub mod table;
 pub mod tray;
-mod view_state;
 
-pub use render_window::{Heading, rows_to_render};
-pub use row::{KeyRow, Load, Rows, Shown, filtered, seconds_left, short_hash, sorted, visible};
-pub use view_state::{ExpiryFilter, Sort, ViewState};
+pub use table::{
+    ExpiryFilter, Heading, KeyRow, Load, Rows, Shown, Sort, ViewState, filtered, rows_to_render,
+    seconds_left, short_hash, sorted, visible,
+};

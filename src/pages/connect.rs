@@ -2,12 +2,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 
 use crate::algolia::{Client, Credentials};
 use crate::components::{FieldError, TextField};
 use crate::connect::{ConnectErrors, ConnectForm, explain};
 use crate::local_demo;
+use crate::routes::{AppRoute, use_go};
 use crate::session::{Session, SessionState};
 use crate::store::KeyStore;
 
@@ -17,10 +17,10 @@ use crate::store::KeyStore;
 pub fn ConnectPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let store = expect_context::<KeyStore>();
-    let navigate = use_navigate();
+    let go = use_go();
     Effect::new(move || {
         if !matches!(session.state.get(), SessionState::SignedOut) {
-            navigate("/keys", NavigateOptions { replace: true, ..Default::default() });
+            go(AppRoute::keys(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
 

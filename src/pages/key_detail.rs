@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::acl;
 use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue};
 use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::{KeyRow, query_params};
 use crate::operations::Operations;
-use crate::paths::href;
+use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -20,7 +20,7 @@ pub fn KeyDetailPage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=href("/keys")>"← All keys"</A>
+                <A href=AppRoute::keys().href()>"← All keys"</A>
             </p>
             {move || {
                 let hash = hash();
@@ -44,7 +44,7 @@ pub fn KeyDetailPage() -> impl IntoView {
 fn KeyDetails(row: KeyRow) -> impl IntoView {
     let ops = expect_context::<Operations>();
     let session = expect_context::<Session>();
-    let navigate = use_navigate();
+    let go = use_go();
     let confirm_open = RwSignal::new(false);
     let deleting = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
@@ -52,10 +52,10 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
     let delete = Callback::new(move |()| {
         let Some(client) = session.client() else { return };
         deleting.set(true);
-        let navigate = navigate.clone();
+        let go = go.clone();
         leptos::task::spawn_local_scoped_with_cancellation(async move {
             match ops.delete(&client, vec![to_delete.get_value()]).await {
-                Ok(()) => navigate("/keys", Default::default()),
+                Ok(()) => go(AppRoute::keys(), Default::default()),
                 Err(error) => {
                     confirm_open.set(false);
                     failure.set(Some(error.to_string()));
@@ -115,8 +115,8 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         <h1>{title}</h1>
         <p role="status" class="applying">{applying}</p>
         <div class="actions">
-            <A href=href(&format!("/keys/{hash}/edit"))>"Edit"</A>
-            <A href=href(&format!("/keys/new?from={hash}"))>"Duplicate as new"</A>
+            <A href=AppRoute::EditKey(hash.clone()).href()>"Edit"</A>
+            <A href=AppRoute::NewKey { from: Some(hash.clone()) }.href()>"Duplicate as new"</A>
             <button type="button" class="danger" on:click=move |_| confirm_open.set(true)>
                 "Delete"
             </button>

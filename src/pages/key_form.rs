@@ -1,18 +1,18 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::algolia::{Awaited, KeyBody};
 use crate::components::{
     AclPicker, ConfirmDialog, CopyButton, ExpiryPicker, FieldError, PatternList, QueryParamsEditor,
 };
-use crate::keys::diff::{Diff, diff};
+use crate::keys::form::diff::{Diff, diff};
 use crate::keys::form::{FormErrors, KeyForm};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::Operations;
-use crate::paths::href;
+use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
 use crate::store::KeyStore;
 use crate::unsaved::Unsaved;
@@ -93,7 +93,7 @@ fn loading() -> impl IntoView {
 fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     let session = expect_context::<Session>();
     let ops = expect_context::<Operations>();
-    let navigate = use_navigate();
+    let go = use_go();
     let editing = original.is_some();
     let form = RwSignal::new(initial.clone());
     let dirty = Memo::new(move |_| form.with(|f| *f != initial));
@@ -142,7 +142,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         let Some(client) = session.client() else { return };
         pending.set(true);
         failure.set(None);
-        let navigate = navigate.clone();
+        let go = go.clone();
         leptos::task::spawn_local_scoped_with_cancellation(async move {
             match original_key.get_value() {
                 None => match client.create_key(&body).await {
@@ -156,7 +156,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                     Ok(()) => {
                         ops.settle(&client, &row.key.value, Awaited::Updated(Box::new(body)), "Updating");
                         review_open.set(false);
-                        navigate(&format!("/keys/{}", row.hash), Default::default());
+                        go(AppRoute::Key(row.hash.clone()), Default::default());
                     }
                     Err(error) => {
                         review_open.set(false);
@@ -189,8 +189,9 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
             review_open.set(false);
         }
     });
-    let cancel_href =
-        original.as_ref().map_or_else(|| href("/keys"), |row| href(&format!("/keys/{}", row.hash)));
+    let cancel_href = original
+        .as_ref()
+        .map_or_else(|| AppRoute::keys().href(), |row| AppRoute::Key(row.hash.clone()).href());
     let leave = move |event: leptos::ev::MouseEvent| {
         if !unsaved.confirm_leave() {
             event.prevent_default();
@@ -321,8 +322,8 @@ fn Created(value: String) -> impl IntoView {
                 {move || if applying() { "Applying… Algolia is spreading the new key." } else { "Ready: the key works and is in the table." }}
             </p>
             <div class="actions">
-                <A href=href(&format!("/keys/{hash}"))>"Open the key"</A>
-                <A href=href("/keys")>"All keys"</A>
+                <A href=AppRoute::Key(hash).href()>"Open the key"</A>
+                <A href=AppRoute::keys().href()>"All keys"</A>
             </div>
         </section>
     }

@@ -6,14 +6,13 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::{ConfirmDialog, DeletedTray, KeyTable};
 use crate::connect::explain;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::Operations;
-use crate::paths::href;
+use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -25,17 +24,11 @@ pub fn KeysPage() -> impl IntoView {
     let ops = expect_context::<Operations>();
     let query = use_query_map();
     let view_state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get_str(k))));
-    let navigate = use_navigate();
-    let open_navigate = navigate.clone();
-    let on_open =
-        Callback::new(move |hash: String| open_navigate(&format!("/keys/{hash}"), Default::default()));
+    let go = use_go();
+    let open_go = go.clone();
+    let on_open = Callback::new(move |hash: String| open_go(AppRoute::Key(hash), Default::default()));
     let set_view = Callback::new(move |(state, replace): (ViewState, bool)| {
-        let mut params = ParamsMap::new();
-        for (name, value) in state.to_query() {
-            params.insert(name, value);
-        }
-        let options = NavigateOptions { replace, scroll: false, ..Default::default() };
-        navigate(&format!("/keys{}", params.to_query_string()), options);
+        go(AppRoute::Keys(state), NavigateOptions { replace, scroll: false, ..Default::default() });
     });
     // Typing replaces the history entry; choosing a sort or a filter adds one, for back and forward.
     let update = move |replace: bool, change: &dyn Fn(&mut ViewState)| {
@@ -119,9 +112,9 @@ pub fn KeysPage() -> impl IntoView {
             <div class="page-title">
                 <h1>"API keys"</h1>
                 <span class="spacer"></span>
-                <A href=href("/keys/secured") attr:class="button secondary">"Secured keys"</A>
-                <A href=href("/keys/restore") attr:class="button secondary">"Restore a key"</A>
-                <A href=href("/keys/new") attr:class="button">"New key"</A>
+                <A href=AppRoute::Secured.href() attr:class="button secondary">"Secured keys"</A>
+                <A href=AppRoute::Restore.href() attr:class="button secondary">"Restore a key"</A>
+                <A href=AppRoute::NewKey { from: None }.href() attr:class="button">"New key"</A>
             </div>
             <DeletedTray />
             <div class="toolbar" role="search">

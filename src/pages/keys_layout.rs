@@ -7,6 +7,7 @@ use crate::algolia::{Client, Credentials};
 use crate::components::{Header, IdleLock, TextField, provide_clock};
 use crate::connect::explain;
 use crate::operations::Operations;
+use crate::routes::AppRoute;
 use crate::session::{Session, SessionState};
 use crate::store::KeyStore;
 
@@ -28,7 +29,7 @@ pub fn KeysLayout() -> impl IntoView {
         SessionState::Locked { .. } => Gate::Locked,
     });
     move || match gate.get() {
-        Gate::SignedOut => view! { <Redirect path="/" /> }.into_any(),
+        Gate::SignedOut => view! { <Redirect path=AppRoute::Connect.path() /> }.into_any(),
         Gate::Connected => view! { <Connected /> }.into_any(),
         Gate::Locked => view! { <LockScreen /> }.into_any(),
     }

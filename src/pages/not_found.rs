@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::paths::href;
+use crate::routes::AppRoute;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
         <main class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address."</p>
-            <A href=href("/")>"Go to the start"</A>
+            <A href=AppRoute::Connect.href()>"Go to the start"</A>
         </main>
     }
 }

@@ -7,7 +7,7 @@ use crate::algolia::{ApiError, Awaited};
 use crate::components::TextField;
 use crate::keys::short_hash;
 use crate::operations::{Operations, RESTORE_TRIES, restore_with_retries};
-use crate::paths::href;
+use crate::routes::AppRoute;
 use crate::session::Session;
 
 #[derive(Clone, PartialEq)]
@@ -61,7 +61,7 @@ pub fn RestorePage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=href("/keys")>"← All keys"</A>
+                <A href=AppRoute::keys().href()>"← All keys"</A>
             </p>
             <h1>"Restore a key"</h1>
             <p class="lead">
@@ -81,7 +81,7 @@ pub fn RestorePage() -> impl IntoView {
                     Outcome::Restored(key) => view! {
                         <div class="banner success" role="status">
                             <p>"Restored. It never expires now (a restore clears the expiry)."</p>
-                            <A href=href(&format!("/keys/{}", short_hash(&key)))>"Open the key"</A>
+                            <A href=AppRoute::Key(short_hash(&key)).href()>"Open the key"</A>
                         </div>
                     }
                     .into_any(),

@@ -7,7 +7,7 @@ use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEdi
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::{cidr, patterns, seconds_left};
-use crate::paths::href;
+use crate::routes::AppRoute;
 use crate::secured::{self, Decoded};
 use crate::session::Session;
 use crate::store::KeyStore;
@@ -22,7 +22,7 @@ pub fn SecuredPage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=href("/keys")>"← All keys"</A>
+                <A href=AppRoute::keys().href()>"← All keys"</A>
             </p>
             <h1>"Secured API keys"</h1>
             <p class="lead">

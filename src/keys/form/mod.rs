@@ -2,13 +2,15 @@
 //! dropped on the way: fields the console does not know ride along unchanged, forced query parameters
 //! that do not parse are kept as typed, and an untouched expiry keeps its instant.
 
+pub mod diff;
+
 use serde_json::{Map, Value};
 
-use super::cidr;
-use super::expiry::{Expiry, Unit, parse_duration};
-use super::patterns;
-use super::query_params;
 use crate::algolia::{ApiKey, KeyBody};
+use crate::keys::cidr;
+use crate::keys::expiry::{Expiry, Unit, parse_duration};
+use crate::keys::patterns;
+use crate::keys::query_params;
 
 /// Forced query parameters, as rows, or as the raw text when it does not parse.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,9 +1,9 @@
 //! What an update changes, field by field, and which changes widen what the key can do.
 
-use super::format::{limit, utc};
-use super::patterns;
-use super::query_params;
 use crate::algolia::{ApiKey, KeyBody};
+use crate::keys::format::{limit, utc};
+use crate::keys::patterns;
+use crate::keys::query_params;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
