@@ -82,6 +82,15 @@ impl Session {
         self.idle_minutes.set(minutes);
     }
 
+    /// Whether `value` is the admin key this session holds: pages compare through this rather than
+    /// reading the key back out of the session.
+    pub fn is_admin_key(&self, value: &str) -> bool {
+        self.state.with(|state| match state {
+            SessionState::Connected(client) => client.credentials().api_key == value,
+            _ => false,
+        })
+    }
+
     pub fn client(&self) -> Option<Client> {
         match self.state.get() {
             SessionState::Connected(client) => Some(client),

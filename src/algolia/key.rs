@@ -8,6 +8,9 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+/// The fields of a key this console does not model, exactly as received.
+pub type Extra = Map<String, Value>;
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ApiKey {
     pub value: String,
@@ -23,7 +26,7 @@ pub struct ApiKey {
     /// Seconds left before expiry when the key was read; 0 never expires.
     pub validity: u64,
     /// Fields this console does not model, exactly as received.
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// `createdAt` values below this are seconds: 1e11 seconds is the year 5138, 1e11 ms is 1973.
@@ -111,7 +114,7 @@ pub struct KeyBody {
     /// Seconds from the request until the key expires; 0 never expires.
     pub validity: u64,
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 impl KeyBody {

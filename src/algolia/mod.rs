@@ -12,5 +12,5 @@ pub use error::ApiError;
 pub use hosts::{
     Accept, CallKind, Host, HostPool, Outcome, classify, custom_hosts, default_hosts, parse_custom_host,
 };
-pub use key::{ApiKey, KeyBody, KeyList, timestamp_ms};
+pub use key::{ApiKey, Extra, KeyBody, KeyList, timestamp_ms};
 pub use wait::Awaited;

@@ -48,7 +48,6 @@ fn Build() -> impl IntoView {
     let others = RwSignal::new(Vec::<(String, String)>::new());
     let now = expect_context::<Now>().0;
 
-    let admin_key = move || session.client().map(|c| c.credentials().api_key.clone()).unwrap_or_default();
     let parent = move || {
         let pasted = pasted.get().trim().to_owned();
         if pasted.is_empty() { chosen.get() } else { pasted }
@@ -57,7 +56,7 @@ fn Build() -> impl IntoView {
         let parent = parent();
         if parent.is_empty() {
             None
-        } else if parent == admin_key() {
+        } else if session.is_admin_key(&parent) {
             Some("This is the admin key. A secured key made from it could do anything the admin key can: choose a search key.".to_owned())
         } else if secured::is_secured(&parent) {
             Some("This is a secured key. A secured key cannot be the parent of another: choose the search key it was made from.".to_owned())

@@ -4,9 +4,7 @@
 
 pub mod diff;
 
-use serde_json::{Map, Value};
-
-use crate::algolia::{ApiKey, KeyBody};
+use crate::algolia::{ApiKey, Extra, KeyBody};
 use crate::keys::cidr;
 use crate::keys::expiry::{Expiry, Unit, parse_duration};
 use crate::keys::patterns;
@@ -78,7 +76,7 @@ pub struct KeyForm {
     pub max_hits: String,
     pub max_queries: String,
     pub expiry: ExpiryInput,
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 impl Default for KeyForm {
@@ -92,7 +90,7 @@ impl Default for KeyForm {
             max_hits: "0".into(),
             max_queries: "0".into(),
             expiry: ExpiryInput::default(),
-            extra: Map::new(),
+            extra: Extra::new(),
         }
     }
 }
