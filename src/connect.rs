@@ -69,7 +69,7 @@ pub fn explain(error: &ApiError) -> String {
         ApiError::InvalidCredentials(message) => format!(
             "The application ID or the API key is wrong: Algolia answered “{message}”. Check both and try again."
         ),
-        ApiError::NotAllowed(message) => format!(
+        ApiError::NotAdminKey(message) => format!(
             "This API key is not the admin key: it lacks the permission to list keys (Algolia answered “{message}”). \
              Connect with the application's admin API key."
         ),
@@ -123,7 +123,7 @@ mod tests {
                 .contains("wrong")
         );
         assert!(
-            explain(&ApiError::NotAllowed("Method not allowed with this API key".into()))
+            explain(&ApiError::NotAdminKey("Method not allowed with this API key".into()))
                 .contains("not the admin key")
         );
         let unreachable =

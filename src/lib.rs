@@ -12,6 +12,7 @@ mod perf;
 mod routes;
 pub mod secured;
 pub mod session;
+mod storage;
 mod store;
 mod unsaved;
 pub mod uri;
@@ -25,14 +26,14 @@ use crate::pages::{
     SecuredPage,
 };
 use crate::session::Session;
-use crate::store::KeyStore;
 use crate::unsaved::Unsaved;
 
 /// The app: the session, the keys and the unsaved-changes guard in context, and the routes.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Session::restore());
-    provide_context(KeyStore::new());
+    let session = Session::restore();
+    provide_context(session);
+    provide_context(session.store);
     let unsaved = Unsaved::new();
     // Before the router starts, so that Back is asked about before the router acts on it.
     unsaved.guard_history();

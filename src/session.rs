@@ -1,14 +1,15 @@
 //! The signed-in session: credentials live in this tab's sessionStorage and in memory, nowhere else.
-//! Locking forgets the admin key but keeps the application ID and hosts, so unlocking asks for the
-//! key alone; signing out forgets everything.
+//! The session owns its lifecycle: locking forgets the admin key, the loaded keys and the deleted
+//! tray, but keeps the application ID and hosts, so unlocking asks for the key alone; signing out
+//! forgets everything the console stored.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::algolia::{Client, Credentials};
+use crate::storage::{self, Entry};
+use crate::store::KeyStore;
 
-const STORAGE_KEY: &str = "keys-console.session";
-const IDLE_KEY: &str = "keys-console.idle-minutes";
 pub const DEFAULT_IDLE_MINUTES: u32 = 15;
 
 #[derive(Clone)]
@@ -22,7 +23,7 @@ pub enum SessionState {
     },
 }
 
-/// What sessionStorage holds.
+/// What sessionStorage holds. `Credentials` keeps the admin key out of its `Debug`.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 enum Stored {
@@ -35,19 +36,26 @@ enum Stored {
 pub struct Session {
     pub state: RwSignal<SessionState>,
     pub idle_minutes: RwSignal<u32>,
+    /// The keys loaded with this session's credentials.
+    pub store: KeyStore,
 }
 
 impl Session {
     /// Restores what this tab had, so a reload keeps the user signed in.
     pub fn restore() -> Self {
-        let state = match read(STORAGE_KEY).and_then(|s| serde_json::from_str(&s).ok()) {
+        let state = match storage::read(Entry::Session).and_then(|s| serde_json::from_str(&s).ok()) {
             Some(Stored::Connected(credentials)) => SessionState::Connected(Client::new(credentials)),
             Some(Stored::Locked { app_id, hosts }) => SessionState::Locked { app_id, hosts },
             None => SessionState::SignedOut,
         };
-        let idle_minutes =
-            read(IDLE_KEY).and_then(|m| parse_idle_minutes(&m).ok()).unwrap_or(DEFAULT_IDLE_MINUTES);
-        Self { state: RwSignal::new(state), idle_minutes: RwSignal::new(idle_minutes) }
+        let idle_minutes = storage::read(Entry::IdleMinutes)
+            .and_then(|m| parse_idle_minutes(&m).ok())
+            .unwrap_or(DEFAULT_IDLE_MINUTES);
+        Self {
+            state: RwSignal::new(state),
+            idle_minutes: RwSignal::new(idle_minutes),
+            store: KeyStore::new(),
+        }
     }
 
     pub fn connect(&self, client: Client) {
@@ -55,8 +63,11 @@ impl Session {
         self.state.set(SessionState::Connected(client));
     }
 
+    /// Forgets the admin key, the keys loaded with it and the deleted tray (whose undo needs the key).
     pub fn lock(&self) {
         if let SessionState::Connected(client) = self.state.get_untracked() {
+            self.store.clear();
+            storage::remove(Entry::Tray);
             let credentials = client.credentials();
             let locked =
                 Stored::Locked { app_id: credentials.app_id.clone(), hosts: credentials.hosts.clone() };
@@ -68,17 +79,15 @@ impl Session {
         }
     }
 
+    /// Forgets everything: the console's own sessionStorage entries (not other apps'), the keys.
     pub fn sign_out(&self) {
-        if let Some(storage) = storage() {
-            let _ = storage.clear();
-        }
+        storage::remove_all();
+        self.store.clear();
         self.state.set(SessionState::SignedOut);
     }
 
     pub fn set_idle_minutes(&self, minutes: u32) {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(IDLE_KEY, &minutes.to_string());
-        }
+        storage::write(Entry::IdleMinutes, &minutes.to_string());
         self.idle_minutes.set(minutes);
     }
 
@@ -107,17 +116,9 @@ pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
-fn read(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok()?
-}
-
 fn store(stored: &Stored) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(stored)) {
-        let _ = storage.set_item(STORAGE_KEY, &json);
+    if let Ok(json) = serde_json::to_string(stored) {
+        storage::write(Entry::Session, &json);
     }
 }
 
@@ -132,6 +133,14 @@ mod tests {
         assert!(parse_idle_minutes("0").is_err());
         assert!(parse_idle_minutes("1.5").is_err());
         assert!(parse_idle_minutes("soon").is_err());
+    }
+
+    #[test]
+    fn stored_credentials_never_debug_print_the_key() {
+        let credentials = Credentials { app_id: "APP".into(), api_key: "s3cret-admin".into(), hosts: vec![] };
+        let printed = format!("{:?} {:#?}", Stored::Connected(credentials.clone()), credentials);
+        assert!(!printed.contains("s3cret-admin"), "{printed}");
+        assert!(printed.contains("APP"));
     }
 
     #[test]

@@ -12,24 +12,42 @@ use leptos::prelude::set_timeout_with_handle;
 use serde::{Deserialize, Serialize};
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials};
 
+use super::answers;
 use super::error::ApiError;
 use super::hosts::{
-    BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, CallKind, HostPool, Outcome, READ_TIMEOUT_MS, WRITE_TIMEOUT_MS,
-    classify, custom_hosts, default_hosts, scaled_timeout,
+    BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, CallKind, HostEvent, HostPool, Outcome, READ_TIMEOUT_MS,
+    WRITE_TIMEOUT_MS, classify, custom_hosts, default_hosts, scaled_timeout,
 };
 use super::key::{ApiKey, KeyBody, KeyList};
-use super::wait::{Awaited, MAX_POLLS, poll_delay_ms};
+use super::wait::{Awaited, CHECKS_AFTER_UNKNOWN, MAX_POLLS, poll_delay_ms};
 use crate::perf::mark;
 use crate::uri::encode_component;
 
 /// What the user connected with. The API key is the admin key: see `session` for how it is kept.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Its `Debug` leaves the key out, so no log or panic message can carry it.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Credentials {
     pub app_id: String,
     pub api_key: String,
     /// Base URLs replacing Algolia's hosts; empty for Algolia's own.
     pub hosts: Vec<String>,
 }
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("app_id", &self.app_id)
+            .field("api_key", &"<hidden>")
+            .field("hosts", &self.hosts)
+            .finish()
+    }
+}
+
+/// Hears what a request is doing, host by host, so a long wait can say what it waits for.
+pub type Report<'a> = &'a dyn Fn(HostEvent);
+
+/// For calls whose waits are not shown.
+pub fn unreported(_: HostEvent) {}
 
 /// A client for one application. Cloning shares what it learnt about its hosts.
 #[derive(Clone)]
@@ -54,7 +72,7 @@ impl Client {
 
     /// `GET /1/keys`: every key of the application.
     pub async fn list_keys(&self) -> Result<Vec<ApiKey>, ApiError> {
-        let text = self.send(Method::GET, "/1/keys", None).await?;
+        let text = self.send(Method::GET, "/1/keys", None, &unreported).await?;
         mark("keys-response");
         let list: KeyList = parse(&text)?;
         Ok(list.keys)
@@ -62,33 +80,41 @@ impl Client {
 
     /// `GET /1/keys/{key}`.
     pub async fn get_key(&self, value: &str) -> Result<ApiKey, ApiError> {
-        let text = self.send(Method::GET, &key_path(value, ""), None).await?;
+        let text = self.send(Method::GET, &key_path(value, ""), None, &unreported).await?;
         parse(&text)
     }
 
-    /// `POST /1/keys`; returns the new key's value.
-    pub async fn create_key(&self, body: &KeyBody) -> Result<String, ApiError> {
-        #[derive(Deserialize)]
-        struct Created {
-            key: String,
+    /// The key as the API shows it now; `None` when Algolia says it does not exist.
+    pub async fn find_key(&self, value: &str) -> Result<Option<ApiKey>, ApiError> {
+        match self.get_key(value).await {
+            Ok(key) => Ok(Some(key)),
+            Err(ApiError::KeyNotFound(_)) => Ok(None),
+            Err(error) => Err(error),
         }
-        let text = self.send(Method::POST, "/1/keys", Some(to_json(body)?)).await?;
-        Ok(parse::<Created>(&text)?.key)
+    }
+
+    /// `POST /1/keys`; returns the new key's value.
+    pub async fn create_key(&self, body: &KeyBody, report: Report<'_>) -> Result<String, ApiError> {
+        let text = self.send(Method::POST, "/1/keys", Some(to_json(body)?), report).await?;
+        answers::created(&text)
     }
 
     /// `PUT /1/keys/{key}`: replaces every setting of the key with the body.
-    pub async fn update_key(&self, value: &str, body: &KeyBody) -> Result<(), ApiError> {
-        self.send(Method::PUT, &key_path(value, ""), Some(to_json(body)?)).await.map(drop)
+    pub async fn update_key(&self, value: &str, body: &KeyBody, report: Report<'_>) -> Result<(), ApiError> {
+        let text = self.send(Method::PUT, &key_path(value, ""), Some(to_json(body)?), report).await?;
+        answers::updated(&text, value)
     }
 
     /// `DELETE /1/keys/{key}`.
-    pub async fn delete_key(&self, value: &str) -> Result<(), ApiError> {
-        self.send(Method::DELETE, &key_path(value, ""), None).await.map(drop)
+    pub async fn delete_key(&self, value: &str, report: Report<'_>) -> Result<(), ApiError> {
+        let text = self.send(Method::DELETE, &key_path(value, ""), None, report).await?;
+        answers::deleted(&text)
     }
 
     /// `POST /1/keys/{key}/restore`: brings a deleted key back, never expiring.
-    pub async fn restore_key(&self, value: &str) -> Result<(), ApiError> {
-        self.send(Method::POST, &key_path(value, "/restore"), None).await.map(drop)
+    pub async fn restore_key(&self, value: &str, report: Report<'_>) -> Result<(), ApiError> {
+        let text = self.send(Method::POST, &key_path(value, "/restore"), None, report).await?;
+        answers::restored(&text, value)
     }
 
     /// `GET /1/indexes`: the names of the application's indices.
@@ -101,32 +127,48 @@ impl Client {
         struct Index {
             name: String,
         }
-        let text = self.send(Method::GET, "/1/indexes", None).await?;
+        let text = self.send(Method::GET, "/1/indexes", None, &unreported).await?;
         Ok(parse::<Indices>(&text)?.items.into_iter().map(|i| i.name).collect())
     }
 
     /// Polls the key until the API shows the change, as the official `waitForApiKey` helper does.
     pub async fn wait_for(&self, value: &str, change: &Awaited) -> Result<(), ApiError> {
+        if self.poll(value, change, MAX_POLLS).await? {
+            Ok(())
+        } else {
+            Err(ApiError::NotYetVisible { checks: MAX_POLLS })
+        }
+    }
+
+    /// Whether the API shows the change within a few checks: how the console finds out what became
+    /// of a write whose answer it could not read.
+    pub async fn shows(&self, value: &str, change: &Awaited) -> Result<bool, ApiError> {
+        self.poll(value, change, CHECKS_AFTER_UNKNOWN).await
+    }
+
+    async fn poll(&self, value: &str, change: &Awaited, checks: u32) -> Result<bool, ApiError> {
         let started = js_sys::Date::now();
-        for retry in 0..MAX_POLLS {
+        for retry in 0..checks {
             if retry > 0 {
                 sleep_ms(poll_delay_ms(retry)).await;
             }
-            let found = match self.get_key(value).await {
-                Ok(key) => Some(key),
-                Err(ApiError::Rejected { status: 404, .. }) => None,
-                Err(error) => return Err(error),
-            };
+            let found = self.find_key(value).await?;
             let elapsed_s = ((js_sys::Date::now() - started) / 1000.0).ceil() as u64;
             if change.is_visible(found.as_ref(), elapsed_s) {
-                return Ok(());
+                return Ok(true);
             }
         }
-        Err(ApiError::NotYetVisible { checks: MAX_POLLS })
+        Ok(false)
     }
 
-    /// Tries each host in turn until one gives a final answer.
-    async fn send(&self, method: Method, path: &str, body: Option<String>) -> Result<String, ApiError> {
+    /// Tries each host in turn until one gives a final answer, telling `report` of each try.
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        report: Report<'_>,
+    ) -> Result<String, ApiError> {
         let kind = if method == Method::GET { CallKind::Read } else { CallKind::Write };
         let base =
             CONNECT_TIMEOUT_MS + if kind == CallKind::Read { READ_TIMEOUT_MS } else { WRITE_TIMEOUT_MS };
@@ -136,14 +178,18 @@ impl Client {
         for index in order {
             let url = self.pool().host(index).url.clone();
             let timeout = scaled_timeout(base, timeouts);
+            report(HostEvent::Trying { host: url.clone(), timeout_ms: timeout, at_ms: js_sys::Date::now() });
             let result = self.try_once(&method, &format!("{url}{path}"), body.as_deref(), timeout).await;
-            tried.push(url);
             let outcome = match &result {
                 Ok((status, _)) => classify(Some(*status)),
                 Err(Failure::Network) => Outcome::Retry,
                 Err(Failure::Timeout) => Outcome::TimedOut,
             };
             self.pool().record(index, outcome, js_sys::Date::now());
+            if matches!(outcome, Outcome::Retry | Outcome::TimedOut) {
+                report(HostEvent::Failed { host: url.clone(), timed_out: outcome == Outcome::TimedOut });
+            }
+            tried.push(url);
             match (outcome, result) {
                 (Outcome::Success, Ok((_, text))) => return Ok(text),
                 (Outcome::Final, Ok((status, text))) => return Err(ApiError::from_response(status, &text)),
@@ -250,7 +296,7 @@ fn key_path(value: &str, suffix: &str) -> String {
 }
 
 fn to_json(body: &KeyBody) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))
+    serde_json::to_string(body).map_err(|e| ApiError::Unreadable(e.to_string()))
 }
 
 /// Waits in the browser's event loop.
@@ -264,7 +310,7 @@ pub async fn sleep_ms(ms: u32) {
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
+    serde_json::from_str(text).map_err(|e| ApiError::Unreadable(e.to_string()))
 }
 
 /// Fisher–Yates with the browser's `Math.random`: the order of fallback hosts needs no secrecy.

@@ -86,6 +86,15 @@ pub fn parse_custom_host(input: &str) -> Result<String, String> {
     }
 }
 
+/// What a request is doing, host by host: a long wait says what it waits for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    /// A try started at `at_ms` on this host, which gets `timeout_ms` to answer.
+    Trying { host: String, timeout_ms: f64, at_ms: f64 },
+    /// The host did not answer in time, or failed: the next one is tried.
+    Failed { host: String, timed_out: bool },
+}
+
 /// What one try came to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

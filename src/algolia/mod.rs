@@ -1,16 +1,18 @@
 //! Everything Algolia: the key model, errors, hosts and the retry strategy, and one async function
 //! per endpoint.
 
+mod answers;
 mod client;
 mod error;
 mod hosts;
 mod key;
 mod wait;
 
-pub use client::{Client, Credentials, sleep_ms};
+pub use client::{Client, Credentials, Report, sleep_ms, unreported};
 pub use error::ApiError;
 pub use hosts::{
-    Accept, CallKind, Host, HostPool, Outcome, classify, custom_hosts, default_hosts, parse_custom_host,
+    Accept, CallKind, Host, HostEvent, HostPool, Outcome, classify, custom_hosts, default_hosts,
+    parse_custom_host,
 };
 pub use key::{ApiKey, Extra, KeyBody, KeyList, timestamp_ms};
 pub use wait::Awaited;

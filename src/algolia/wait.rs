@@ -6,6 +6,10 @@ use super::key::{ApiKey, KeyBody};
 /// The official helper gives up after this many checks.
 pub const MAX_POLLS: u32 = 100;
 
+/// After a write whose answer could not be read: about six seconds of checks (200 ms, 400 ms, …),
+/// long enough for a change that was applied to spread, short enough to keep the user waiting little.
+pub const CHECKS_AFTER_UNKNOWN: u32 = 8;
+
 /// The wait before check number `retry` (from 1): `min(retry × 200 ms, 5 s)`.
 pub fn poll_delay_ms(retry: u32) -> u32 {
     retry.saturating_mul(200).min(5_000)

@@ -1,16 +1,19 @@
 use leptos::prelude::*;
 
-use crate::components::ConfirmDialog;
+use crate::components::{ConfirmDialog, Now};
 use crate::keys::format::{ago, key_name, utc};
 use crate::keys::tray::Deleted;
-use crate::operations::Operations;
+use crate::operations::{Operations, Write, WriteStatus};
 use crate::session::Session;
 
 /// The keys deleted in this session, each restorable in one click with its settings and expiry.
+/// One restore at a time: its progress shows on its line, and how it ended in the notices.
 #[component]
 pub fn DeletedTray() -> impl IntoView {
     let ops = expect_context::<Operations>();
     let session = expect_context::<Session>();
+    let now = expect_context::<Now>().0;
+    let restoring = ops.track();
     let busy = RwSignal::new(None::<String>);
     // A key whose expiry has passed since it was deleted: restoring it needs a decision.
     let expired = RwSignal::new(None::<Deleted>);
@@ -28,14 +31,15 @@ pub fn DeletedTray() -> impl IntoView {
             return;
         };
         busy.set(Some(deleted.value.clone()));
-        // Under the signed-in layout, not this tray: the tray goes away when its last key is restored.
-        ops.spawn(async move {
-            if let Err(error) = ops.restore(&client, &deleted, settings).await {
-                ops.notify(format!("Could not restore the key: {error}"), true);
-            }
-            busy.try_set(None);
-            expired_open.try_set(false);
-        });
+        expired_open.set(false);
+        ops.run(client, Write::RestoreFromTray { deleted, settings }, restoring);
+    };
+    let progress = move |value: &str| {
+        let mine = busy.with(|b| b.as_deref() == Some(value));
+        match restoring.status.get() {
+            WriteStatus::Working(activity) if mine => Some(activity.describe(now.get())),
+            _ => None,
+        }
     };
     let restore_never = Callback::new(move |()| {
         if let Some(deleted) = expired.get_untracked() {
@@ -55,10 +59,7 @@ pub fn DeletedTray() -> impl IntoView {
                                 type="button"
                                 class="small"
                                 aria-label=format!("Restore {}", key_name(&deleted.settings.description, &deleted.value))
-                                disabled={
-                                    let value = deleted.value.clone();
-                                    move || busy.with(|b| b.as_deref() == Some(value.as_str()))
-                                }
+                                disabled=move || restoring.is_working()
                                 on:click={
                                     let deleted = deleted.clone();
                                     move |_| restore(deleted.clone(), false)
@@ -66,6 +67,12 @@ pub fn DeletedTray() -> impl IntoView {
                             >
                                 "Restore"
                             </button>
+                            <span class="hint" aria-live="polite">
+                                {
+                                    let value = deleted.value.clone();
+                                    move || progress(&value)
+                                }
+                            </span>
                         </li>
                     </For>
                 </ul>
@@ -76,7 +83,7 @@ pub fn DeletedTray() -> impl IntoView {
             title="Its expiry has passed"
             confirm_label="Restore without expiry"
             on_confirm=restore_never
-            busy=Signal::derive(move || busy.with(Option::is_some))
+            busy=Signal::derive(move || restoring.is_working())
         >
             {move || {
                 expired.get().map(|d| {

@@ -3,14 +3,12 @@ use leptos_router::components::A;
 
 use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
-use crate::store::KeyStore;
 use crate::unsaved::Unsaved;
 
 /// The bar above every signed-in page: which application, and the way out.
 #[component]
 pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
     let session = expect_context::<Session>();
-    let store = expect_context::<KeyStore>();
     let go = use_go();
     let unsaved = use_context::<Unsaved>();
     let may_leave = move || unsaved.is_none_or(Unsaved::confirm_leave);
@@ -18,7 +16,6 @@ pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
         if !may_leave() {
             return;
         }
-        store.clear();
         session.sign_out();
         go(AppRoute::Connect, Default::default());
     };

@@ -4,15 +4,13 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::session::Session;
-use crate::store::KeyStore;
 
 const ACTIVITY: &[&str] = &["pointerdown", "pointermove", "keydown", "wheel", "touchstart"];
 
-/// Locks the session, and forgets the keys, after the configured idle time without keyboard, pointer or wheel activity.
+/// Locks the session (which forgets the keys and the tray) after the configured idle time without keyboard, pointer or wheel activity.
 #[component]
 pub fn IdleLock() -> impl IntoView {
     let session = expect_context::<Session>();
-    let store = expect_context::<KeyStore>();
     let last_activity = StoredValue::new(js_sys::Date::now());
     let listeners: Vec<_> = ACTIVITY
         .iter()
@@ -23,7 +21,6 @@ pub fn IdleLock() -> impl IntoView {
     let check = move || {
         let idle_ms = f64::from(session.idle_minutes.get_untracked()) * 60_000.0;
         if js_sys::Date::now() - last_activity.get_value() >= idle_ms {
-            store.clear();
             session.lock();
         }
     };

@@ -16,6 +16,7 @@ mod key_value;
 mod pattern_list;
 mod query_params_editor;
 mod text_field;
+mod write_progress;
 
 pub use acl_picker::AclPicker;
 pub use clock::{Now, provide_clock};
@@ -32,3 +33,4 @@ pub use key_value::KeyValue;
 pub use pattern_list::PatternList;
 pub use query_params_editor::QueryParamsEditor;
 pub use text_field::TextField;
+pub use write_progress::WriteProgress;

@@ -14,11 +14,20 @@ pub struct Deleted {
     pub settings: KeyBody,
     pub expires_at_ms: Option<f64>,
     pub deleted_at_ms: f64,
+    /// Restored already, but its settings could not be put back yet.
+    #[serde(default)]
+    pub restored: bool,
 }
 
 impl Deleted {
     pub fn new(key: &ApiKey, expires_at_ms: Option<f64>, deleted_at_ms: f64) -> Self {
-        Self { value: key.value.clone(), settings: KeyBody::from_key(key, 0), expires_at_ms, deleted_at_ms }
+        Self {
+            value: key.value.clone(),
+            settings: KeyBody::from_key(key, 0),
+            expires_at_ms,
+            deleted_at_ms,
+            restored: false,
+        }
     }
 
     /// Whether the key's original expiry has passed by `now_ms`: restoring it then needs a decision.

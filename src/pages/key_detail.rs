@@ -3,10 +3,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::acl;
-use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue};
+use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue, WriteProgress};
 use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::{KeyRow, query_params};
-use crate::operations::Operations;
+use crate::operations::{Operations, Write, WriteStatus};
 use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
 use crate::store::KeyStore;
@@ -46,23 +46,18 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
     let session = expect_context::<Session>();
     let go = use_go();
     let confirm_open = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let deletion = ops.track();
     let to_delete = StoredValue::new((row.key.clone(), row.expires_at_ms));
     let delete = Callback::new(move |()| {
-        let Some(client) = session.client() else { return };
-        deleting.set(true);
-        let go = go.clone();
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            match ops.delete(&client, vec![to_delete.get_value()]).await {
-                Ok(()) => go(AppRoute::keys(), Default::default()),
-                Err(error) => {
-                    confirm_open.set(false);
-                    failure.set(Some(error.to_string()));
-                }
-            }
-            deleting.try_set(false);
-        });
+        if let Some(client) = session.client() {
+            ops.run(client, Write::Delete(vec![to_delete.get_value()]), deletion);
+        }
+    });
+    // Only while this page is shown: a delete that ends after the user left lands in the notices.
+    Effect::new(move || {
+        if deletion.status.with(|s| matches!(s, WriteStatus::Done(_))) {
+            go(AppRoute::keys(), Default::default());
+        }
     });
     let value = row.key.value.clone();
     let applying =
@@ -117,14 +112,29 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         <div class="actions">
             <A href=AppRoute::EditKey(hash.clone()).href()>"Edit"</A>
             <A href=AppRoute::NewKey { from: Some(hash.clone()) }.href()>"Duplicate as new"</A>
-            <button type="button" class="danger" on:click=move |_| confirm_open.set(true)>
+            <button
+                type="button"
+                class="danger"
+                on:click=move |_| {
+                    if !deletion.is_working() {
+                        deletion.reset();
+                    }
+                    confirm_open.set(true);
+                }
+            >
                 "Delete"
             </button>
         </div>
-        <div role="alert" class="form-failure">{move || failure.get().map(|m| view! { <p class="error">{m}</p> })}</div>
-        <ConfirmDialog open=confirm_open title="Delete this key?" confirm_label="Delete key" on_confirm=delete busy=deleting>
+        <ConfirmDialog
+            open=confirm_open
+            title="Delete this key?"
+            confirm_label="Delete key"
+            on_confirm=delete
+            busy=Signal::derive(move || deletion.is_working())
+        >
             <p>{format!("{name} will stop working at once.")}</p>
             <p class="hint">"You can undo this from “Recently deleted” on the keys page, in this session."</p>
+            <WriteProgress state=deletion />
         </ConfirmDialog>
         <dl class="details">
             <dt>"Key"</dt>

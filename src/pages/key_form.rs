@@ -3,15 +3,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::algolia::{Awaited, KeyBody};
+use crate::algolia::KeyBody;
 use crate::components::{
     AclPicker, ConfirmDialog, CopyButton, ExpiryPicker, FieldError, PatternList, QueryParamsEditor,
+    WriteProgress,
 };
 use crate::keys::form::diff::{Diff, diff};
 use crate::keys::form::{FormErrors, KeyForm};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
-use crate::operations::Operations;
+use crate::operations::{Operations, Write, WriteStatus};
 use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
 use crate::store::KeyStore;
@@ -98,11 +99,13 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     let form = RwSignal::new(initial.clone());
     let dirty = Memo::new(move |_| form.with(|f| *f != initial));
     let errors = RwSignal::new(FormErrors::default());
-    let failure = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let saving = ops.track();
     let review = RwSignal::new(None::<Diff>);
     let review_open = RwSignal::new(false);
-    let created = RwSignal::new(None::<String>);
+    let created = Memo::new(move |_| match saving.status.get() {
+        WriteStatus::Done(done) if !editing => done.value,
+        _ => None,
+    });
     let indices = LocalResource::new(move || {
         let client = session.client();
         async move {
@@ -134,41 +137,33 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         }
         Err(found) => {
             errors.set(*found);
-            failure.set(None);
+            if !saving.is_working() {
+                saving.reset();
+            }
             None
         }
     };
     let save = Callback::new(move |body: KeyBody| {
         let Some(client) = session.client() else { return };
-        pending.set(true);
-        failure.set(None);
-        let go = go.clone();
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            match original_key.get_value() {
-                None => match client.create_key(&body).await {
-                    Ok(value) => {
-                        created.set(Some(value.clone()));
-                        ops.settle(&client, &value, Awaited::Added, "Creating");
-                    }
-                    Err(error) => failure.set(Some(error.to_string())),
-                },
-                Some(row) => match client.update_key(&row.key.value, &body).await {
-                    Ok(()) => {
-                        ops.settle(&client, &row.key.value, Awaited::Updated(Box::new(body)), "Updating");
-                        review_open.set(false);
-                        go(AppRoute::Key(row.hash.clone()), Default::default());
-                    }
-                    Err(error) => {
-                        review_open.set(false);
-                        failure.set(Some(error.to_string()));
-                    }
-                },
-            }
-            pending.try_set(false);
-        });
+        let write = match original_key.get_value() {
+            None => Write::Create(body),
+            Some(row) => Write::Update { value: row.key.value, body },
+        };
+        ops.run(client, write, saving);
     });
-    let on_submit = move |event: SubmitEvent| {
-        event.prevent_default();
+    // While this form is shown: a saved update opens the key; a failure closes the review, and the
+    // form, with everything typed, shows why.
+    Effect::new(move || match saving.status.get() {
+        WriteStatus::Done(_) => {
+            review_open.set(false);
+            if let Some(row) = original_key.get_value() {
+                go(AppRoute::Key(row.hash), Default::default());
+            }
+        }
+        WriteStatus::Failed { .. } => review_open.set(false),
+        _ => {}
+    });
+    let submit = move || {
         let Some(body) = body_now() else { return };
         match original_key.get_value() {
             None => save.run(body),
@@ -180,6 +175,10 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                 review_open.set(true);
             }
         }
+    };
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        submit();
     };
     // The body is computed again when confirming: the expiry counts from the moment of saving.
     let confirm = Callback::new(move |()| {
@@ -277,12 +276,12 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                         on_change=Callback::new(move |expiry| form.update(|f| f.expiry = expiry))
                         error=field(|e| &e.expiry)
                     />
-                    <div role="alert" class="form-failure">
-                        {move || failure.get().map(|message| view! { <p class="error">{message}</p> })}
-                    </div>
+                    <Show when=move || !review_open.get()>
+                        <WriteProgress state=saving on_retry=Callback::new(move |()| submit()) />
+                    </Show>
                     <div class="actions">
-                        <button type="submit" disabled=move || pending.get()>
-                            {move || match (editing, pending.get()) {
+                        <button type="submit" disabled=move || saving.is_working()>
+                            {move || match (editing, saving.is_working()) {
                                 (false, true) => "Creating…",
                                 (false, false) => "Create key",
                                 (true, _) => "Review changes",
@@ -296,9 +295,10 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                 title="Review changes"
                 confirm_label="Save changes"
                 on_confirm=confirm
-                busy=pending
+                busy=Signal::derive(move || saving.is_working())
             >
                 {move || review.get().map(|diff| view! { <DiffView diff=diff /> })}
+                <WriteProgress state=saving />
             </ConfirmDialog>
         </main>
     }

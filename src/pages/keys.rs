@@ -8,10 +8,10 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ConfirmDialog, DeletedTray, KeyTable};
+use crate::components::{ConfirmDialog, DeletedTray, KeyTable, WriteProgress};
 use crate::connect::explain;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
-use crate::operations::Operations;
+use crate::operations::{Operations, Write, WriteStatus};
 use crate::routes::{AppRoute, use_go};
 use crate::session::Session;
 use crate::store::KeyStore;
@@ -79,27 +79,27 @@ pub fn KeysPage() -> impl IntoView {
 
     let selected = RwSignal::new(HashSet::<String>::new());
     let confirm_bulk = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
+    let deletion = ops.track();
     let delete_selected = Callback::new(move |()| {
         let Some(client) = session.client() else { return };
+        // A retry after a failure part-way leaves out the keys already deleted (they are in the tray).
         let values = selected.get_untracked();
+        let in_tray: HashSet<String> =
+            ops.tray.with_untracked(|t| t.iter().map(|d| d.value.clone()).collect());
         let keys: Vec<_> = store.rows.with_untracked(|rows| {
             rows.iter()
                 .flat_map(|rows| rows.iter())
-                .filter(|row| values.contains(&row.key.value))
+                .filter(|row| values.contains(&row.key.value) && !in_tray.contains(&row.key.value))
                 .map(|row| (row.key.clone(), row.expires_at_ms))
                 .collect()
         });
-        deleting.set(true);
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            let result = ops.delete(&client, keys).await;
-            deleting.set(false);
+        ops.run(client, Write::Delete(keys), deletion);
+    });
+    Effect::new(move || {
+        if deletion.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             confirm_bulk.set(false);
             selected.set(HashSet::new());
-            if let Err(error) = result {
-                ops.notify(format!("Deleting stopped: {error}"), true);
-            }
-        });
+        }
     });
     let refresh = move |_| {
         if let Some(client) = session.client() {
@@ -181,7 +181,16 @@ pub fn KeysPage() -> impl IntoView {
                     {move || format!("{} of {} keys", shown.with(|s| s.len()), total())}
                 </p>
                 <Show when=move || selected.with(|s| !s.is_empty())>
-                    <button type="button" class="danger" on:click=move |_| confirm_bulk.set(true)>
+                    <button
+                        type="button"
+                        class="danger"
+                        on:click=move |_| {
+                            if !deletion.is_working() {
+                                deletion.reset();
+                            }
+                            confirm_bulk.set(true);
+                        }
+                    >
                         {move || format!("Delete selected ({})", selected.with(HashSet::len))}
                     </button>
                 </Show>
@@ -231,7 +240,7 @@ pub fn KeysPage() -> impl IntoView {
                 title="Delete the selected keys?"
                 confirm_label="Delete keys"
                 on_confirm=delete_selected
-                busy=deleting
+                busy=Signal::derive(move || deletion.is_working())
             >
                 <p>
                     {move || {
@@ -239,6 +248,7 @@ pub fn KeysPage() -> impl IntoView {
                     }}
                 </p>
                 <p class="hint">"You can undo this from “Recently deleted”, in this session."</p>
+                <WriteProgress state=deletion />
             </ConfirmDialog>
         </main>
     }

@@ -1,0 +1,55 @@
+//! Finding out what became of a write whose answer was lost, from what the API shows afterwards.
+
+use std::collections::HashSet;
+
+use crate::algolia::{ApiKey, KeyBody};
+
+/// After a create whose answer could not be read: the key that was not listed `before` and has the
+/// settings that were sent (its validity counted down by at most `slack_s`). A create returns no
+/// value to look for, so this is the only way to recognise the key, and never to create it twice.
+pub fn find_created<'a>(
+    before: &HashSet<String>,
+    keys: &'a [ApiKey],
+    body: &KeyBody,
+    slack_s: u64,
+) -> Option<&'a ApiKey> {
+    keys.iter().find(|key| !before.contains(&key.value) && body.is_applied_in(key, slack_s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(value: &str, description: &str) -> ApiKey {
+        ApiKey {
+            value: value.into(),
+            acl: vec!["search".into()],
+            description: description.into(),
+            ..ApiKey::default()
+        }
+    }
+
+    #[test]
+    fn finds_the_new_key_with_the_settings_sent() {
+        let before: HashSet<String> = ["old".to_owned()].into();
+        let body = KeyBody { acl: vec!["search".into()], description: "Shop".into(), ..KeyBody::default() };
+        let keys = [key("old", "Shop"), key("other", "Blog"), key("new", "Shop")];
+        assert_eq!(find_created(&before, &keys, &body, 60).map(|k| k.value.as_str()), Some("new"));
+    }
+
+    #[test]
+    fn an_old_key_with_the_same_settings_is_not_the_new_one() {
+        let before: HashSet<String> = ["old".to_owned()].into();
+        let body = KeyBody { acl: vec!["search".into()], description: "Shop".into(), ..KeyBody::default() };
+        assert_eq!(find_created(&before, &[key("old", "Shop")], &body, 60), None);
+        assert_eq!(find_created(&before, &[key("new", "Blog")], &body, 60), None);
+    }
+
+    #[test]
+    fn validity_may_have_counted_down() {
+        let body = KeyBody { acl: vec!["search".into()], validity: 3_600, ..KeyBody::default() };
+        let listed = ApiKey { validity: 3_590, ..key("new", "") };
+        assert!(find_created(&HashSet::new(), std::slice::from_ref(&listed), &body, 60).is_some());
+        assert!(find_created(&HashSet::new(), &[listed], &body, 5).is_none());
+    }
+}

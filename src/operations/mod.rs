@@ -1,0 +1,183 @@
+//! Every change to the application's keys goes through here, one way: a page describes the write
+//! (`Write`) and hands it to `Operations::run` with a `WriteState` it renders. The write runs under
+//! the signed-in layout, not the page, so it ends (in the tray and the notices) even when the user
+//! has moved on; signing out or locking stops it. It is done only when the server's answer was read
+//! and understood; when no answer was, the key is read back to find out what happened.
+
+mod checks;
+mod progress;
+mod writes;
+
+use leptos::prelude::*;
+
+use crate::algolia::{ApiKey, Awaited, Client, KeyBody};
+use crate::keys::tray::{self, Deleted};
+use crate::storage;
+use crate::store::KeyStore;
+
+use progress::Activity;
+pub use progress::WriteStatus;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// A change to make.
+#[derive(Clone, Debug)]
+pub enum Write {
+    Create(KeyBody),
+    /// Replaces every setting of the key with `body`.
+    Update {
+        value: String,
+        body: KeyBody,
+    },
+    /// Deletes each key (with its expiry instant, for the tray), in order, stopping at a failure.
+    Delete(Vec<(ApiKey, Option<f64>)>),
+    /// Brings a key back from the tray with `settings` (its validity recomputed by the caller).
+    RestoreFromTray {
+        deleted: Deleted,
+        settings: KeyBody,
+    },
+    /// Brings back a deleted key from its pasted value.
+    Restore(String),
+}
+
+impl Write {
+    fn doing(&self) -> &'static str {
+        match self {
+            Write::Create(_) => "Creating",
+            Write::Update { .. } => "Saving",
+            Write::Delete(_) => "Deleting",
+            Write::RestoreFromTray { .. } | Write::Restore(_) => "Restoring",
+        }
+    }
+
+    /// Writes whose outcome belongs in the notices even while their page is shown: a delete's
+    /// "undo" hint, and a restore started from the tray, which has no room to say more.
+    fn announces(&self) -> bool {
+        matches!(self, Write::Delete(_) | Write::RestoreFromTray { .. })
+    }
+}
+
+/// One write's status, for the page that started it. It belongs to the signed-in layout, so the
+/// write can still report after the page is gone; the page says when it stops watching.
+#[derive(Clone, Copy)]
+pub struct WriteState {
+    pub status: RwSignal<WriteStatus>,
+    watched: RwSignal<bool>,
+}
+
+impl WriteState {
+    pub fn is_working(&self) -> bool {
+        self.status.with(WriteStatus::is_working)
+    }
+
+    pub fn reset(&self) {
+        self.status.set(WriteStatus::Idle);
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Operations {
+    /// Key values with a change the API does not show yet, and what the change is.
+    pub pending: RwSignal<Vec<(String, &'static str)>>,
+    pub tray: RwSignal<Vec<Deleted>>,
+    pub notice: RwSignal<Option<Notice>>,
+    store: KeyStore,
+    owner: StoredValue<Owner>,
+}
+
+impl Operations {
+    /// For the current (signed-in) owner; reloads `store` after each change.
+    pub fn new(store: KeyStore) -> Self {
+        Self {
+            store,
+            pending: RwSignal::new(Vec::new()),
+            tray: RwSignal::new(storage::read_tray()),
+            notice: RwSignal::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+        }
+    }
+
+    /// A status for a write the current page will start; it stops being watched with the page.
+    pub fn track(&self) -> WriteState {
+        let state = self.owner.with_value(|owner| {
+            owner.with(|| WriteState {
+                status: RwSignal::new(WriteStatus::Idle),
+                watched: RwSignal::new(true),
+            })
+        });
+        on_cleanup(move || {
+            state.watched.try_set(false);
+        });
+        state
+    }
+
+    /// Starts a write, unless this state's previous one is still running.
+    pub fn run(self, client: Client, write: Write, state: WriteState) {
+        if state.status.with_untracked(WriteStatus::is_working) {
+            return;
+        }
+        state.status.set(WriteStatus::Working(Activity::new(write.doing())));
+        let announces = write.announces();
+        self.spawn(async move {
+            let end = writes::Run { ops: self, client, state }.perform(write).await;
+            let watched = state.watched.get_untracked();
+            match &end {
+                WriteStatus::Done(done) if announces || !watched => self.notify(done.message.clone(), false),
+                WriteStatus::Failed { message, .. } if announces || !watched => {
+                    self.notify(message.clone(), true)
+                }
+                _ => {}
+            }
+            state.status.try_set(end);
+        });
+    }
+
+    pub fn is_pending(&self, value: &str) -> Option<&'static str> {
+        self.pending.with(|p| p.iter().find(|(v, _)| v == value).map(|(_, label)| *label))
+    }
+
+    pub fn notify(&self, text: impl Into<String>, error: bool) {
+        self.notice.set(Some(Notice { text: text.into(), error }));
+    }
+
+    /// Runs a task that outlives the view that started it but not the session.
+    fn spawn(&self, task: impl Future<Output = ()> + 'static) {
+        self.owner
+            .with_value(|owner| owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)));
+    }
+
+    /// Shows the key as applying until the API shows the change; then reloads the list. Only for
+    /// a change whose answer was understood: one seen in a reload has nothing left to wait for.
+    fn settle(self, client: &Client, value: &str, change: Awaited, label: &'static str) {
+        self.pending.update(|p| p.push((value.to_owned(), label)));
+        let (client, value) = (client.clone(), value.to_owned());
+        self.spawn(async move {
+            let result = client.wait_for(&value, &change).await;
+            self.pending.update(|p| p.retain(|(v, _)| *v != value));
+            if let Err(error) = result {
+                self.notify(error.to_string(), true);
+            }
+            self.store.load(client);
+        });
+    }
+
+    fn put_in_tray(&self, key: &ApiKey, expires_at: Option<f64>) {
+        self.tray.update(|t| tray::push(t, Deleted::new(key, expires_at, js_sys::Date::now())));
+        self.tray.with_untracked(|t| storage::write_tray(t));
+    }
+
+    /// The key is back but its settings are not: a retry from the tray only puts them back.
+    fn mark_restored(&self, value: &str) {
+        self.tray.update(|t| t.iter_mut().filter(|d| d.value == value).for_each(|d| d.restored = true));
+        self.tray.with_untracked(|t| storage::write_tray(t));
+    }
+
+    fn out_of_tray(&self, value: &str) {
+        self.tray.update(|t| t.retain(|d| d.value != value));
+        self.tray.with_untracked(|t| storage::write_tray(t));
+    }
+}

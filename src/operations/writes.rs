@@ -1,0 +1,335 @@
+//! The steps of each write, and what each way of ending means for the user. A step whose answer was
+//! not understood is followed by a check of what the API shows, and the user is told what it says.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use super::checks::find_created;
+use super::progress::{Finished, WriteStatus};
+use super::{Operations, Write, WriteState};
+use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
+use crate::keys::format::key_name;
+use crate::keys::tray::Deleted;
+
+/// How many times a restore that meets "Key already exists" (the delete still spreading) is tried.
+pub const RESTORE_TRIES: u32 = 6;
+
+/// How long the keys may count down between a create and the list that shows it.
+const CREATE_SLACK_S: u64 = 120;
+
+/// After a create whose answer was lost, the list is read this many times, a little apart.
+const LIST_CHECKS: u32 = 3;
+
+pub struct Run {
+    pub ops: Operations,
+    pub client: Client,
+    pub state: WriteState,
+}
+
+fn done(message: impl Into<String>, value: Option<String>) -> WriteStatus {
+    WriteStatus::Done(Finished { message: message.into(), value })
+}
+
+fn failed(message: impl Into<String>, retry: bool) -> WriteStatus {
+    WriteStatus::Failed { message: message.into(), retry }
+}
+
+/// The first words of every report of a write whose answer was lost.
+fn unknown(error: &ApiError) -> String {
+    format!("{error} The change may or may not have been applied, so the console checked:")
+}
+
+impl Run {
+    pub async fn perform(self, write: Write) -> WriteStatus {
+        match write {
+            Write::Create(body) => self.create(body).await,
+            Write::Update { value, body } => self.update(&value, body).await,
+            Write::Delete(keys) => self.delete(keys).await,
+            Write::RestoreFromTray { deleted, settings } => self.restore_from_tray(&deleted, settings).await,
+            Write::Restore(value) => self.restore(&value).await,
+        }
+    }
+
+    /// Passes what the request is doing on to the page.
+    fn hear(&self, event: HostEvent) {
+        self.state.status.update(|status| {
+            if let WriteStatus::Working(activity) = status {
+                activity.hear(event);
+            }
+        });
+    }
+
+    fn now_doing(&self, doing: &'static str, note: Option<String>) {
+        self.state.status.update(|status| {
+            if let WriteStatus::Working(activity) = status {
+                activity.doing = doing;
+                activity.note = note;
+                activity.host = None;
+                activity.last_failed = None;
+            }
+        });
+    }
+
+    async fn create(&self, body: KeyBody) -> WriteStatus {
+        let before: HashSet<String> = self.ops.store.rows.with_untracked(|rows| {
+            rows.iter().flat_map(|rows| rows.iter()).map(|row| row.key.value.clone()).collect()
+        });
+        match self.client.create_key(&body, &|e| self.hear(e)).await {
+            Ok(value) => {
+                self.ops.settle(&self.client, &value, Awaited::Added, "Creating");
+                done("Key created.", Some(value))
+            }
+            Err(error) if error.outcome_unknown() => {
+                self.now_doing("Checking whether the key was created", None);
+                for check in 0..LIST_CHECKS {
+                    if check > 0 {
+                        sleep_ms(1_000 * check).await;
+                    }
+                    let keys = match self.client.list_keys().await {
+                        Ok(keys) => keys,
+                        Err(list_error) => {
+                            return failed(
+                                format!("{} Reading the list failed too: {list_error}", unknown(&error)),
+                                true,
+                            );
+                        }
+                    };
+                    if let Some(key) = find_created(&before, &keys, &body, CREATE_SLACK_S) {
+                        let value = key.value.clone();
+                        self.ops.store.set_loaded(keys);
+                        return done(
+                            format!(
+                                "{} the list now has a new key with these settings: it was created.",
+                                unknown(&error)
+                            ),
+                            Some(value),
+                        );
+                    }
+                }
+                failed(
+                    format!(
+                        "{} the list shows no new key with these settings, so it was probably not created. If it \
+                         appears later, creating again would make a second one: refresh the list before retrying.",
+                        unknown(&error)
+                    ),
+                    true,
+                )
+            }
+            Err(error) => failed(error.to_string(), error.is_retryable()),
+        }
+    }
+
+    async fn update(&self, value: &str, body: KeyBody) -> WriteStatus {
+        match self.client.update_key(value, &body, &|e| self.hear(e)).await {
+            Ok(()) => {
+                self.ops.settle(&self.client, value, Awaited::Updated(Box::new(body)), "Updating");
+                done("Saved.", Some(value.to_owned()))
+            }
+            Err(error) if error.outcome_unknown() => {
+                self.now_doing("Checking whether the change was saved", None);
+                match self.client.shows(value, &Awaited::Updated(Box::new(body))).await {
+                    Ok(true) => {
+                        self.ops.store.load(self.client.clone());
+                        done(
+                            format!("{} the key now shows the change: it was saved.", unknown(&error)),
+                            Some(value.to_owned()),
+                        )
+                    }
+                    Ok(false) => failed(
+                        format!(
+                            "{} the key does not show the change, so it was not saved (or is still spreading). \
+                             Your edits are kept: save again to retry.",
+                            unknown(&error)
+                        ),
+                        true,
+                    ),
+                    Err(check) => {
+                        failed(format!("{} reading the key failed too: {check}", unknown(&error)), true)
+                    }
+                }
+            }
+            Err(error) => failed(error.to_string(), error.is_retryable()),
+        }
+    }
+
+    async fn delete(&self, keys: Vec<(ApiKey, Option<f64>)>) -> WriteStatus {
+        let total = keys.len();
+        let mut deleted = 0;
+        let mut gone_already = 0;
+        for (key, expires_at) in keys {
+            let name = key_name(&key.description, &key.value);
+            let so_far = if deleted + gone_already > 0 {
+                format!("{} of {total} deleted; then ", deleted + gone_already)
+            } else {
+                String::new()
+            };
+            if total > 1 {
+                self.now_doing(
+                    "Deleting",
+                    Some(format!("{name} ({} of {total}).", deleted + gone_already + 1)),
+                );
+            }
+            match self.client.delete_key(&key.value, &|e| self.hear(e)).await {
+                Ok(()) => self.ops.settle(&self.client, &key.value, Awaited::Deleted, "Deleting"),
+                // Deleted meanwhile, by someone else or by a try whose answer was lost: nothing to undo.
+                Err(ApiError::KeyNotFound(_)) => {
+                    gone_already += 1;
+                    continue;
+                }
+                Err(error) if error.outcome_unknown() => {
+                    self.now_doing("Checking whether the key was deleted", Some(name.clone()));
+                    match self.client.shows(&key.value, &Awaited::Deleted).await {
+                        Ok(true) => self.ops.store.load(self.client.clone()),
+                        Ok(false) => {
+                            return failed(
+                                format!(
+                                    "{so_far}{name}: {} the key is still there, so it was not deleted (or the \
+                                     deletion is still spreading). Retry to delete it.",
+                                    unknown(&error)
+                                ),
+                                true,
+                            );
+                        }
+                        Err(check) => {
+                            return failed(
+                                format!(
+                                    "{so_far}{name}: {} reading the key failed too: {check}",
+                                    unknown(&error)
+                                ),
+                                true,
+                            );
+                        }
+                    }
+                }
+                Err(error) => {
+                    return failed(format!("{so_far}could not delete {name}: {error}"), error.is_retryable());
+                }
+            }
+            self.ops.put_in_tray(&key, expires_at);
+            deleted += 1;
+        }
+        let what = match deleted {
+            1 => "Key deleted".to_owned(),
+            n => format!("{n} keys deleted"),
+        };
+        let already = match gone_already {
+            0 => String::new(),
+            1 => " One was already gone.".to_owned(),
+            n => format!(" {n} were already gone."),
+        };
+        let undo = if deleted > 0 { " Undo from “Recently deleted”." } else { "" };
+        done(format!("{what}.{undo}{already}"), None)
+    }
+
+    /// Restores, retrying while Algolia still answers "Key already exists" right after a delete.
+    /// A restore whose answer was lost is checked by reading the key.
+    async fn restore_key(&self, value: &str) -> Result<(), String> {
+        let mut attempt = 0;
+        loop {
+            match self.client.restore_key(value, &|e| self.hear(e)).await {
+                Ok(()) => return Ok(()),
+                Err(ApiError::KeyAlreadyExists(message)) if attempt + 1 < RESTORE_TRIES => {
+                    attempt += 1;
+                    let wait_s = 1 << (attempt - 1);
+                    self.now_doing(
+                        "Restoring",
+                        Some(format!(
+                            "Algolia still answers “{message}”: the deletion is spreading. Retrying in {wait_s} s \
+                             (try {} of {RESTORE_TRIES}).",
+                            attempt + 1
+                        )),
+                    );
+                    sleep_ms(wait_s * 1000).await;
+                }
+                Err(error) if error.outcome_unknown() => {
+                    self.now_doing("Checking whether the key was restored", None);
+                    return match self.client.shows(value, &Awaited::Added).await {
+                        Ok(true) => Ok(()),
+                        Ok(false) => Err(format!(
+                            "{} the key is still not there, so it was not restored (or is still spreading). Retry.",
+                            unknown(&error)
+                        )),
+                        Err(check) => Err(format!("{} reading the key failed too: {check}", unknown(&error))),
+                    };
+                }
+                Err(error) => return Err(restore_failure(&error)),
+            }
+        }
+    }
+
+    async fn restore(&self, value: &str) -> WriteStatus {
+        match self.restore_key(value).await {
+            Ok(()) => {
+                self.ops.settle(&self.client, value, Awaited::Added, "Restoring");
+                done("Restored. It never expires now (a restore clears the expiry).", Some(value.to_owned()))
+            }
+            Err(message) => failed(message, true),
+        }
+    }
+
+    /// Restores, then puts the settings back (a restore alone clears the expiry).
+    async fn restore_from_tray(&self, deleted: &Deleted, settings: KeyBody) -> WriteStatus {
+        let name = key_name(&deleted.settings.description, &deleted.value);
+        // A retry after the settings failed: the key is back already, and a second restore would be
+        // refused with "Key already exists".
+        if !deleted.restored {
+            if let Err(message) = self.restore_key(&deleted.value).await {
+                return failed(format!("Could not restore {name}: {message}"), true);
+            }
+            self.ops.mark_restored(&deleted.value);
+        }
+        self.now_doing(
+            "Restoring",
+            Some("The key is back; waiting for it to show before putting its expiry back.".into()),
+        );
+        if let Err(error) = self.client.wait_for(&deleted.value, &Awaited::Added).await {
+            return failed(format!("{name} was restored, but its settings are not back yet: {error}"), true);
+        }
+        self.now_doing("Restoring", Some("Putting its settings and expiry back.".into()));
+        let result = self.client.update_key(&deleted.value, &settings, &|e| self.hear(e)).await;
+        let change = Awaited::Updated(Box::new(settings));
+        match result {
+            Ok(()) => self.ops.settle(&self.client, &deleted.value, change, "Restoring"),
+            Err(error) if error.outcome_unknown() => match self.client.shows(&deleted.value, &change).await {
+                Ok(true) => self.ops.store.load(self.client.clone()),
+                _ => {
+                    return failed(
+                        format!(
+                            "{name} was restored, but putting its settings back did not finish: {} the key does \
+                             not show them. It never expires for now; restore again from the tray to retry.",
+                            unknown(&error)
+                        ),
+                        true,
+                    );
+                }
+            },
+            Err(error) => {
+                return failed(
+                    format!(
+                        "{name} was restored, but putting its settings back failed: {error} It never expires for \
+                         now; restore again from the tray to retry."
+                    ),
+                    error.is_retryable(),
+                );
+            }
+        }
+        self.ops.out_of_tray(&deleted.value);
+        done(format!("{name} is back with its settings and expiry."), Some(deleted.value.clone()))
+    }
+}
+
+/// Why a restore was refused, precisely enough to act on.
+fn restore_failure(error: &ApiError) -> String {
+    match error {
+        ApiError::KeyNotFound(message) => format!(
+            "Algolia answered “{message}”: no deleted key has this value. It never existed, or it is older than the \
+             last 1,000 deleted keys, which are all Algolia keeps."
+        ),
+        ApiError::KeyAlreadyExists(message) => format!(
+            "Algolia still answers “{message}” after {RESTORE_TRIES} tries: the key may not be deleted at all (look \
+             for it in the table), or its deletion is still spreading. Try again in a minute."
+        ),
+        other => other.to_string(),
+    }
+}
