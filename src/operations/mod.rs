@@ -126,7 +126,9 @@ impl Operations {
             let end = writes::Run { ops: self, client, state }.perform(write).await;
             let watched = state.watched.get_untracked();
             match &end {
-                WriteStatus::Done(done) if announces || !watched => self.notify(done.message.clone(), false),
+                WriteStatus::Done(done) if announces || done.checked || !watched => {
+                    self.notify(done.message.clone(), false)
+                }
                 WriteStatus::Failed { message, .. } if announces || !watched => {
                     self.notify(message.clone(), true)
                 }

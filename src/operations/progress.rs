@@ -25,6 +25,8 @@ pub struct Finished {
     pub message: String,
     /// The key the write was about: the new key's value, for a create.
     pub value: Option<String>,
+    /// Its answer could not be read, and a check found the change applied: worth a notice.
+    pub checked: bool,
 }
 
 /// What a running write is doing now.

@@ -28,7 +28,12 @@ pub struct Run {
 }
 
 fn done(message: impl Into<String>, value: Option<String>) -> WriteStatus {
-    WriteStatus::Done(Finished { message: message.into(), value })
+    WriteStatus::Done(Finished { message: message.into(), value, checked: false })
+}
+
+/// Done, as a check showed after an answer that could not be read.
+fn done_checked(message: impl Into<String>, value: Option<String>) -> WriteStatus {
+    WriteStatus::Done(Finished { message: message.into(), value, checked: true })
 }
 
 fn failed(message: impl Into<String>, retry: bool) -> WriteStatus {
@@ -98,7 +103,7 @@ impl Run {
                     if let Some(key) = find_created(&before, &keys, &body, CREATE_SLACK_S) {
                         let value = key.value.clone();
                         self.ops.store.set_loaded(keys);
-                        return done(
+                        return done_checked(
                             format!(
                                 "{} the list now has a new key with these settings: it was created.",
                                 unknown(&error)
@@ -131,7 +136,7 @@ impl Run {
                 match self.client.shows(value, &Awaited::Updated(Box::new(body))).await {
                     Ok(true) => {
                         self.ops.store.load(self.client.clone());
-                        done(
+                        done_checked(
                             format!("{} the key now shows the change: it was saved.", unknown(&error)),
                             Some(value.to_owned()),
                         )
@@ -157,6 +162,7 @@ impl Run {
         let total = keys.len();
         let mut deleted = 0;
         let mut gone_already = 0;
+        let mut checked = None;
         for (key, expires_at) in keys {
             let name = key_name(&key.description, &key.value);
             let so_far = if deleted + gone_already > 0 {
@@ -180,7 +186,10 @@ impl Run {
                 Err(error) if error.outcome_unknown() => {
                     self.now_doing("Checking whether the key was deleted", Some(name.clone()));
                     match self.client.shows(&key.value, &Awaited::Deleted).await {
-                        Ok(true) => self.ops.store.load(self.client.clone()),
+                        Ok(true) => {
+                            self.ops.store.load(self.client.clone());
+                            checked = Some(format!("{} {name} is gone: it was deleted.", unknown(&error)));
+                        }
                         Ok(false) => {
                             return failed(
                                 format!(
@@ -219,16 +228,21 @@ impl Run {
             n => format!(" {n} were already gone."),
         };
         let undo = if deleted > 0 { " Undo from “Recently deleted”." } else { "" };
-        done(format!("{what}.{undo}{already}"), None)
+        let message = format!("{what}.{undo}{already}");
+        match checked {
+            Some(check) => done_checked(format!("{check} {message}"), None),
+            None => done(message, None),
+        }
     }
 
     /// Restores, retrying while Algolia still answers "Key already exists" right after a delete.
-    /// A restore whose answer was lost is checked by reading the key.
-    async fn restore_key(&self, value: &str) -> Result<(), String> {
+    /// A restore whose answer was lost is checked by reading the key: then the `Ok` carries what the
+    /// check found, for the user.
+    async fn restore_key(&self, value: &str) -> Result<Option<String>, String> {
         let mut attempt = 0;
         loop {
             match self.client.restore_key(value, &|e| self.hear(e)).await {
-                Ok(()) => return Ok(()),
+                Ok(()) => return Ok(None),
                 Err(ApiError::KeyAlreadyExists(message)) if attempt + 1 < RESTORE_TRIES => {
                     attempt += 1;
                     let wait_s = 1 << (attempt - 1);
@@ -245,7 +259,9 @@ impl Run {
                 Err(error) if error.outcome_unknown() => {
                     self.now_doing("Checking whether the key was restored", None);
                     return match self.client.shows(value, &Awaited::Added).await {
-                        Ok(true) => Ok(()),
+                        Ok(true) => {
+                            Ok(Some(format!("{} the key is back: it was restored.", unknown(&error))))
+                        }
                         Ok(false) => Err(format!(
                             "{} the key is still not there, so it was not restored (or is still spreading). Retry.",
                             unknown(&error)
@@ -259,10 +275,15 @@ impl Run {
     }
 
     async fn restore(&self, value: &str) -> WriteStatus {
+        const RESTORED: &str = "Restored. It never expires now (a restore clears the expiry).";
         match self.restore_key(value).await {
-            Ok(()) => {
+            Ok(None) => {
                 self.ops.settle(&self.client, value, Awaited::Added, "Restoring");
-                done("Restored. It never expires now (a restore clears the expiry).", Some(value.to_owned()))
+                done(RESTORED, Some(value.to_owned()))
+            }
+            Ok(Some(check)) => {
+                self.ops.store.load(self.client.clone());
+                done_checked(format!("{check} {RESTORED}"), Some(value.to_owned()))
             }
             Err(message) => failed(message, true),
         }
@@ -273,9 +294,11 @@ impl Run {
         let name = key_name(&deleted.settings.description, &deleted.value);
         // A retry after the settings failed: the key is back already, and a second restore would be
         // refused with "Key already exists".
+        let mut check = None;
         if !deleted.restored {
-            if let Err(message) = self.restore_key(&deleted.value).await {
-                return failed(format!("Could not restore {name}: {message}"), true);
+            match self.restore_key(&deleted.value).await {
+                Ok(found) => check = found,
+                Err(message) => return failed(format!("Could not restore {name}: {message}"), true),
             }
             self.ops.mark_restored(&deleted.value);
         }
@@ -315,7 +338,8 @@ impl Run {
             }
         }
         self.ops.out_of_tray(&deleted.value);
-        done(format!("{name} is back with its settings and expiry."), Some(deleted.value.clone()))
+        let back = format!("{name} is back with its settings and expiry.");
+        done(check.map_or(back.clone(), |check| format!("{check} {back}")), Some(deleted.value.clone()))
     }
 }
 
