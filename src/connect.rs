@@ -3,8 +3,7 @@
 use crate::algolia::{ApiError, Credentials, parse_custom_host};
 use crate::session::parse_idle_minutes;
 
-/// What the user typed, as typed.
-#[derive(Debug)]
+/// What the user typed, as typed. No `Debug`: it holds the admin key.
 pub struct ConnectForm {
     pub app_id: String,
     pub api_key: String,
