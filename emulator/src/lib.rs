@@ -15,6 +15,7 @@ pub mod middleware;
 pub mod persist;
 pub mod seed;
 pub mod server;
+pub mod snapshot;
 pub mod store;
 
 pub use server::{Config, Server, start};

@@ -22,10 +22,11 @@ use tower::ServiceExt;
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::api::{self, SharedApp};
-use crate::app::{App, Snapshot};
+use crate::app::App;
 use crate::control;
 use crate::faults::Faults;
 use crate::middleware::{self, is_dropped};
+use crate::snapshot::Snapshot;
 
 /// Larger bodies get 413. A key body is a few hundred bytes; this leaves room for long descriptions.
 pub const MAX_BODY_BYTES: usize = 100 * 1024;
