@@ -1,7 +1,6 @@
 //! Algolia's key endpoints and `GET /1/indexes`: authentication, then the application's answer.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Json;
 use axum::body::Bytes;
@@ -13,11 +12,10 @@ use crate::app::{App, WriteError};
 use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::key::{Key, KeyRequest, pattern_matches};
+use crate::state::{SharedApp, lock};
 
 /// Longer key paths are refused before any lookup; real keys, secured ones included, are far shorter.
 pub const MAX_KEY_LENGTH: usize = 1_024;
-
-pub type SharedApp = Arc<Mutex<App>>;
 
 /// Who is calling, once the credentials check out.
 enum Caller {
@@ -32,14 +30,6 @@ impl Caller {
             Caller::Key(_) => Err(ApiError::not_allowed()),
         }
     }
-}
-
-/// Locks the application and brings it up to date. A poisoned lock still holds consistent data
-/// (no handler panics while writing), so it is used rather than failing every later request.
-fn lock(app: &SharedApp) -> MutexGuard<'_, App> {
-    let mut guard = app.lock().unwrap_or_else(|e| e.into_inner());
-    guard.settle();
-    guard
 }
 
 /// Credentials come from Algolia's headers or, as Algolia also accepts, from the query string.

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::faults::{FaultRequest, ListenerRef};
-use crate::server::Shared;
+use crate::state::Shared;
 
 /// Back to the state the emulator started with; scripted faults are cleared too.
 pub async fn reset(State(shared): State<Shared>) -> Result<Json<Value>, ApiError> {

@@ -16,6 +16,7 @@ pub mod persist;
 pub mod seed;
 pub mod server;
 pub mod snapshot;
+pub mod state;
 pub mod store;
 
 pub use server::{Config, Server, start};

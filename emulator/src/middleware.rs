@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::{ApiError, error_response};
 use crate::faults::Fault;
-use crate::server::Listener;
+use crate::state::Listener;
 
 pub const CONTROL_PREFIX: &str = "/__emulator/";
 
