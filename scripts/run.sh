@@ -29,7 +29,8 @@ bash scripts/serve.sh "$PORT" / dist "$hosts_csp" "$run_dir/local-demo.json" > /
 server=$!
 trap 'kill $emulator $server 2> /dev/null; wait; rm -rf "$run_dir"' EXIT INT TERM
 
-sleep 1
+for port in "${LISTENERS[@]}"; do bash scripts/wait-for.sh "http://127.0.0.1:$port/__emulator/clock"; done
+bash scripts/wait-for.sh "http://127.0.0.1:$PORT/"
 cat <<EOT
 
   Keys console:  http://127.0.0.1:$PORT/
