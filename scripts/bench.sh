@@ -21,8 +21,10 @@ target/release/keys-emulator "${listen_args[@]}" --app-id "$APP_ID" --admin-key 
 emulator=$!
 bash scripts/serve.sh "$PORT" / dist "$hosts" > /dev/null &
 server=$!
-trap 'kill $emulator $server 2> /dev/null; wait' EXIT
-sleep 1
+# Either may have stopped already; a failed kill must not end the trap (set -e) before the wait.
+trap 'kill $emulator $server 2> /dev/null || true; wait' EXIT
+for port in "${LISTENERS[@]}"; do bash scripts/wait-for.sh "http://127.0.0.1:$port/1/keys"; done
+bash scripts/wait-for.sh "http://127.0.0.1:$PORT/"
 
 cd e2e
 CONSOLE_URL="http://127.0.0.1:$PORT/" EMULATOR_HOSTS="${hosts% }" APP_ID=$APP_ID ADMIN_KEY=$ADMIN_KEY \

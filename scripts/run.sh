@@ -27,9 +27,12 @@ target/debug/keys-emulator "${listen_args[@]}" --app-id "$APP_ID" --admin-key "$
 emulator=$!
 bash scripts/serve.sh "$PORT" / dist "$hosts_csp" "$run_dir/local-demo.json" > /dev/null &
 server=$!
-trap 'kill $emulator $server 2> /dev/null; wait; rm -rf "$run_dir"' EXIT INT TERM
+# Ctrl-C reaches the emulator too, which stops by itself: kill then fails, and under `set -e` that
+# failure would end the trap before the folder holding the demo's admin key is removed.
+trap 'kill $emulator $server 2> /dev/null || true; wait; rm -rf "$run_dir"' EXIT INT TERM
 
-sleep 1
+for port in "${LISTENERS[@]}"; do bash scripts/wait-for.sh "http://127.0.0.1:$port/__emulator/clock"; done
+bash scripts/wait-for.sh "http://127.0.0.1:$PORT/"
 cat <<EOT
 
   Keys console:  http://127.0.0.1:$PORT/

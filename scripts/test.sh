@@ -24,4 +24,9 @@ step "5/6: release build, served under /console/ by the end-to-end suite"
 bash scripts/build.sh /console/
 
 step "6/6: end-to-end tests (Playwright, release build, nginx, emulator)"
+# Built here rather than taken from the steps above, so that this step also runs on its own. After
+# them it is cheap: the console's build reruns only wasm-bindgen and wasm-opt (about 20 s); the
+# emulator's plain build (without `cargo test`'s dev-dependency features) compiles once per tree.
+cargo build -p keys-emulator
+bash scripts/build.sh /console/ > /dev/null
 (cd e2e && npx playwright test)

@@ -1,69 +1,22 @@
-//! Algolia's key endpoints and `GET /1/indexes`: authentication, then the application's answer.
+//! Algolia's key endpoints and `GET /1/indexes`, behind the `auth` extractors that say who is calling.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::{StatusCode, Uri};
 use serde_json::{Value, json};
 
-use crate::app::{App, WriteError};
+use crate::app::WriteError;
+use crate::auth::{Admin, Caller};
 use crate::clock::rfc3339;
 use crate::error::ApiError;
-use crate::key::{Key, KeyRequest, pattern_matches};
+use crate::key::{KeyRequest, pattern_matches};
+use crate::state::{SharedApp, lock};
 
 /// Longer key paths are refused before any lookup; real keys, secured ones included, are far shorter.
 pub const MAX_KEY_LENGTH: usize = 1_024;
-
-pub type SharedApp = Arc<Mutex<App>>;
-
-/// Who is calling, once the credentials check out.
-enum Caller {
-    Admin,
-    Key(Box<Key>),
-}
-
-impl Caller {
-    fn require_admin(&self) -> Result<(), ApiError> {
-        match self {
-            Caller::Admin => Ok(()),
-            Caller::Key(_) => Err(ApiError::not_allowed()),
-        }
-    }
-}
-
-/// Locks the application and brings it up to date. A poisoned lock still holds consistent data
-/// (no handler panics while writing), so it is used rather than failing every later request.
-fn lock(app: &SharedApp) -> MutexGuard<'_, App> {
-    let mut guard = app.lock().unwrap_or_else(|e| e.into_inner());
-    guard.settle();
-    guard
-}
-
-/// Credentials come from Algolia's headers or, as Algolia also accepts, from the query string.
-fn authenticate(app: &App, headers: &HeaderMap, uri: &Uri) -> Result<Caller, ApiError> {
-    let query = Query::<HashMap<String, String>>::try_from_uri(uri).map(|q| q.0).unwrap_or_default();
-    let credential = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-            .or_else(|| query.get(name).cloned())
-    };
-    let app_id = credential("x-algolia-application-id");
-    let api_key = credential("x-algolia-api-key").ok_or_else(ApiError::invalid_credentials)?;
-    if app_id.as_deref() != Some(app.app_id.as_str()) {
-        return Err(ApiError::invalid_credentials());
-    }
-    if api_key == app.admin_key {
-        return Ok(Caller::Admin);
-    }
-    app.visible_key(&api_key)
-        .map(|k| Caller::Key(Box::new(k.clone())))
-        .ok_or_else(ApiError::invalid_credentials)
-}
 
 fn check_key_path(key: &str) -> Result<(), ApiError> {
     if key.len() > MAX_KEY_LENGTH {
@@ -88,41 +41,34 @@ fn io_result<T>(result: std::io::Result<T>) -> Result<T, ApiError> {
     write_result(result.map_err(WriteError::Io))
 }
 
-pub async fn list_keys(
-    State(app): State<SharedApp>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Json<Value>, ApiError> {
+pub async fn list_keys(_: Admin, State(app): State<SharedApp>) -> Result<Json<Value>, ApiError> {
     let app = lock(&app);
-    authenticate(&app, &headers, &uri)?.require_admin()?;
     let now = app.now_ms();
     let keys: Vec<Value> = app.visible_keys().into_iter().map(|k| k.to_json(now, false)).collect();
     Ok(Json(json!({ "keys": keys })))
 }
 
+/// The credentials are judged only after the body is read, so that an oversized body gets 413
+/// whoever sends it.
 pub async fn create_key(
+    admin: Result<Admin, ApiError>,
     State(app): State<SharedApp>,
-    headers: HeaderMap,
-    uri: Uri,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    let mut app = lock(&app);
-    authenticate(&app, &headers, &uri)?.require_admin()?;
+    admin?;
     let request = KeyRequest::parse(&body)?;
-    let key = io_result(app.create(request))?;
+    let key = io_result(lock(&app).create(request))?;
     Ok(Json(json!({ "key": key.value, "createdAt": rfc3339(key.created_at * 1000) })))
 }
 
 /// The admin key reads any key; any other key may read only itself, with its description redacted.
 pub async fn get_key(
-    State(app): State<SharedApp>,
     Path(value): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
+    caller: Caller,
+    State(app): State<SharedApp>,
 ) -> Result<Json<Value>, ApiError> {
-    let app = lock(&app);
-    let caller = authenticate(&app, &headers, &uri)?;
     check_key_path(&value)?;
+    let app = lock(&app);
     let now = app.now_ms();
     match caller {
         Caller::Admin => {
@@ -134,43 +80,38 @@ pub async fn get_key(
     }
 }
 
+/// Like `create_key`, judges the credentials after reading the body.
 pub async fn update_key(
-    State(app): State<SharedApp>,
     Path(value): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
+    admin: Result<Admin, ApiError>,
+    State(app): State<SharedApp>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    let mut app = lock(&app);
-    authenticate(&app, &headers, &uri)?.require_admin()?;
+    admin?;
     check_key_path(&value)?;
     let request = KeyRequest::parse(&body)?;
+    let mut app = lock(&app);
     let key = write_result(app.update(&value, request))?;
     Ok(Json(json!({ "key": key.value, "updatedAt": rfc3339(app.now_ms()) })))
 }
 
 pub async fn delete_key(
-    State(app): State<SharedApp>,
     Path(value): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
+    _: Admin,
+    State(app): State<SharedApp>,
 ) -> Result<Json<Value>, ApiError> {
-    let mut app = lock(&app);
-    authenticate(&app, &headers, &uri)?.require_admin()?;
     check_key_path(&value)?;
-    let deleted_at = write_result(app.delete(&value))?;
+    let deleted_at = write_result(lock(&app).delete(&value))?;
     Ok(Json(json!({ "deletedAt": rfc3339(deleted_at) })))
 }
 
 pub async fn restore_key(
-    State(app): State<SharedApp>,
     Path(value): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
+    _: Admin,
+    State(app): State<SharedApp>,
 ) -> Result<Json<Value>, ApiError> {
-    let mut app = lock(&app);
-    authenticate(&app, &headers, &uri)?.require_admin()?;
     check_key_path(&value)?;
+    let mut app = lock(&app);
     let key = write_result(app.restore(&value))?;
     Ok(Json(json!({ "key": key.value, "createdAt": rfc3339(app.now_ms()) })))
 }
@@ -178,12 +119,11 @@ pub async fn restore_key(
 /// `GET /1/indexes?page=&hitsPerPage=`: needs `listIndexes`, and a restricted key sees only the
 /// indices its patterns allow. Without `page` the whole list comes back in one page.
 pub async fn list_indices(
+    caller: Caller,
     State(app): State<SharedApp>,
-    headers: HeaderMap,
     uri: Uri,
 ) -> Result<Json<Value>, ApiError> {
-    let app = lock(&app);
-    let allowed: Option<Vec<String>> = match authenticate(&app, &headers, &uri)? {
+    let allowed: Option<Vec<String>> = match caller {
         Caller::Admin => None,
         Caller::Key(key) if key.settings.acl.iter().any(|a| a == "listIndexes") => {
             Some(key.settings.indexes).filter(|patterns| !patterns.is_empty())
@@ -191,6 +131,7 @@ pub async fn list_indices(
         Caller::Key(_) => return Err(ApiError::not_allowed()),
     };
     let paging = Paging::from_uri(&uri)?;
+    let app = lock(&app);
     let all = app.indices();
     let visible: Vec<_> = all
         .iter()

@@ -6,36 +6,14 @@ use std::io;
 use std::path::PathBuf;
 
 use rand::RngCore;
-use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::error::ApiError;
 use crate::index::Index;
 use crate::key::{Key, KeyRequest};
 use crate::persist;
+use crate::snapshot::Snapshot;
 use crate::store::{Change, Store};
-
-impl Snapshot {
-    /// The same state made `delta_ms` later: creation dates, expiries and deletions all move.
-    pub fn shifted(mut self, delta_ms: i64) -> Self {
-        self.keys.shift(delta_ms);
-        for index in &mut self.indices {
-            index.created_at_ms += delta_ms;
-            index.updated_at_ms += delta_ms;
-        }
-        self
-    }
-}
-
-/// What a data or seed file holds, and what `reset` goes back to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Snapshot {
-    pub keys: Store,
-    pub indices: Vec<Index>,
-    #[serde(default)]
-    pub clock_offset_ms: i64,
-}
 
 pub struct App {
     pub app_id: String,

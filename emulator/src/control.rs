@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::faults::{FaultRequest, ListenerRef};
-use crate::server::Shared;
+use crate::state::Shared;
 
 /// Back to the state the emulator started with; scripted faults are cleared too.
 pub async fn reset(State(shared): State<Shared>) -> Result<Json<Value>, ApiError> {
@@ -52,10 +52,12 @@ pub async fn set_propagation(State(shared): State<Shared>, body: Bytes) -> Resul
     Ok(Json(json!({ "propagationMs": propagation.ms })))
 }
 
-/// Scripts a fault for the next `count` API requests on one listener (by index or address).
+/// Scripts a fault for the next `count` API requests on one listener (by index or address), or
+/// for the next `count` of those with a given method or path.
 pub async fn script_fault(State(shared): State<Shared>, body: Bytes) -> Result<Json<Value>, ApiError> {
     let request: FaultRequest = parse(&body)?;
     let fault = request.fault().map_err(ApiError::bad_request)?;
+    let target = request.target().map_err(ApiError::bad_request)?;
     let listener = match &request.listener {
         ListenerRef::Index(i) if *i < shared.addrs.len() => *i,
         ListenerRef::Address(a) => shared
@@ -65,7 +67,7 @@ pub async fn script_fault(State(shared): State<Shared>, body: Bytes) -> Result<J
             .ok_or_else(|| ApiError::bad_request(format!("No listener at {a}")))?,
         ListenerRef::Index(i) => return Err(ApiError::bad_request(format!("No listener number {i}"))),
     };
-    shared.faults.script(listener, fault, request.count);
+    shared.faults.script(listener, fault, target, request.count);
     Ok(Json(json!({ "listener": shared.addrs[listener].to_string(), "count": request.count })))
 }
 

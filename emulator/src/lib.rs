@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod auth;
 pub mod clock;
 pub mod control;
 pub mod error;
@@ -15,6 +16,8 @@ pub mod middleware;
 pub mod persist;
 pub mod seed;
 pub mod server;
+pub mod snapshot;
+pub mod state;
 pub mod store;
 
 pub use server::{Config, Server, start};

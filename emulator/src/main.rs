@@ -3,8 +3,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use keys_emulator::app::Snapshot;
 use keys_emulator::clock::Clock;
+use keys_emulator::snapshot::Snapshot;
 use keys_emulator::{Config, persist, seed};
 
 /// A local emulator of Algolia's API-key REST API (the /1/keys endpoints and GET /1/indexes).

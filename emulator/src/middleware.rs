@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::{ApiError, error_response};
 use crate::faults::Fault;
-use crate::server::Listener;
+use crate::state::Listener;
 
 pub const CONTROL_PREFIX: &str = "/__emulator/";
 
@@ -44,13 +44,13 @@ pub fn mask_keys(path: &str) -> String {
     format!("{PREFIX}{shown}…{tail}")
 }
 
-/// Applies the next scripted fault of this listener, if any, to an API request.
+/// Applies the scripted fault this API request meets, if any.
 pub async fn faults(State(listener): State<Listener>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     if path.starts_with(CONTROL_PREFIX) || request.method() == Method::OPTIONS {
         return next.run(request).await;
     }
-    match listener.shared.faults.next(listener.index) {
+    match listener.shared.faults.next(listener.index, request.method(), path) {
         None => next.run(request).await,
         Some(Fault::Status(status)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
@@ -70,7 +70,17 @@ pub async fn faults(State(listener): State<Listener>, request: Request, next: Ne
             ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], "{\"keys\": [{\"value\": \"")
                 .into_response()
         }
+        Some(Fault::Truncated) => truncate(next.run(request).await).await,
     }
+}
+
+/// The answer with its status and headers as sent but only the first half of its body: what a client
+/// reads when a proxy passes on an answer cut short. A strict prefix of a JSON object is never JSON.
+async fn truncate(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let body = to_bytes(body, usize::MAX).await.unwrap_or_default();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(body.slice(..body.len() / 2)))
 }
 
 /// Axum's own rejections (a bad path, a body over the limit, a wrong method) answer in plain text;
@@ -107,6 +117,18 @@ pub fn is_dropped(response: &Response<Body>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_truncated_answer_keeps_its_status_and_headers_and_loses_the_end_of_its_body() {
+        let body = serde_json::json!({ "deletedAt": "2026-12-01T10:00:00Z" });
+        let full = serde_json::to_vec(&body).unwrap();
+        let response = truncate(axum::Json(body).into_response()).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
+        let cut = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        assert!(!cut.is_empty() && full.starts_with(&cut) && cut.len() < full.len(), "{cut:?}");
+        assert!(serde_json::from_slice::<serde_json::Value>(&cut).is_err());
+    }
 
     #[test]
     fn masks_key_values_in_paths() {

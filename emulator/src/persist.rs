@@ -4,7 +4,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::app::Snapshot;
+use crate::snapshot::Snapshot;
 
 /// Writes to a temporary file beside the target, syncs it, then renames it over the target: a reader
 /// (or a restart after a crash) sees the old file or the new one, never a mix.

@@ -6,9 +6,10 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::Value;
 
-use crate::app::{Snapshot, new_key_value};
+use crate::app::new_key_value;
 use crate::index::Index;
 use crate::key::{Key, KeyRequest, KeySettings};
+use crate::snapshot::Snapshot;
 use crate::store::Change;
 
 const DAY_MS: i64 = 86_400_000;

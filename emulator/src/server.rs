@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Method};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
@@ -21,11 +21,13 @@ use tokio::task::JoinSet;
 use tower::ServiceExt;
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::api::{self, SharedApp};
-use crate::app::{App, Snapshot};
+use crate::api;
+use crate::app::App;
 use crate::control;
 use crate::faults::Faults;
 use crate::middleware::{self, is_dropped};
+use crate::snapshot::Snapshot;
+use crate::state::{Listener, Shared};
 
 /// Larger bodies get 413. A key body is a few hundred bytes; this leaves room for long descriptions.
 pub const MAX_BODY_BYTES: usize = 100 * 1024;
@@ -41,27 +43,6 @@ pub struct Config {
     pub propagation_ms: u64,
     pub data_file: Option<PathBuf>,
     pub control: bool,
-}
-
-/// What every listener shares.
-#[derive(Clone)]
-pub struct Shared {
-    pub app: SharedApp,
-    pub faults: Arc<Faults>,
-    pub addrs: Arc<Vec<SocketAddr>>,
-}
-
-impl FromRef<Shared> for SharedApp {
-    fn from_ref(shared: &Shared) -> Self {
-        shared.app.clone()
-    }
-}
-
-/// One listener: its position in `--listen` order (0 is the primary host) and the shared state.
-#[derive(Clone)]
-pub struct Listener {
-    pub index: usize,
-    pub shared: Shared,
 }
 
 /// A running emulator; dropping it without `shutdown` leaves the listeners running until the runtime ends.

@@ -75,3 +75,38 @@ async fn list_indexes_follows_the_keys_index_restrictions() {
     assert!(!names.is_empty());
     assert!(names.iter().all(|n| n.starts_with("dev_")), "{names:?}");
 }
+
+#[tokio::test]
+async fn credentials_are_judged_after_the_body_size_and_before_anything_else() {
+    let emulator = start(Options::default()).await;
+    let key = emulator.create(json!({"acl": ["search"]})).await;
+    let long_path = format!("/1/keys/{}", "k".repeat(20_000));
+    let invalid = "Invalid Application-ID or API key";
+    let not_allowed = "Method not allowed with this API key";
+    let cases = [
+        (None, Method::GET, long_path.clone(), None, StatusCode::FORBIDDEN, invalid),
+        (Some(key.as_str()), Method::DELETE, long_path.clone(), None, StatusCode::FORBIDDEN, not_allowed),
+        (
+            Some(key.as_str()),
+            Method::PUT,
+            long_path,
+            Some(json!({"acl": "x"})),
+            StatusCode::FORBIDDEN,
+            not_allowed,
+        ),
+        (None, Method::POST, "/1/keys".to_owned(), Some(json!({"acl": "x"})), StatusCode::FORBIDDEN, invalid),
+        (
+            None,
+            Method::POST,
+            "/1/keys".to_owned(),
+            Some(json!({"acl": [], "description": "x".repeat(200_000)})),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "length limit",
+        ),
+    ];
+    for (key, method, path, body, status, message) in cases {
+        let reply = emulator.call_as(key, method.clone(), &path, body).await;
+        assert_eq!(reply.status, status, "{method} {key:?}: {reply:?}");
+        assert!(reply.message().contains(message), "{method} {key:?}: {reply:?}");
+    }
+}

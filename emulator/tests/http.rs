@@ -251,6 +251,9 @@ async fn fault_scripts_are_validated_and_can_be_cleared() {
         json!({"listener": "10.0.0.1:1", "fault": "drop"}),
         json!({"listener": 0, "fault": "explode"}),
         json!({"listener": 0, "fault": "status", "status": 200}),
+        json!({"listener": 0, "fault": "drop", "method": "PATCH"}),
+        json!({"listener": 0, "fault": "drop", "pathContains": ""}),
+        json!({"listener": 0, "fault": "drop", "path": "/restore"}),
     ] {
         let reply = emulator.control(Method::POST, "faults", bad.clone()).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
@@ -258,4 +261,115 @@ async fn fault_scripts_are_validated_and_can_be_cleared() {
     script(&emulator, json!({"listener": 1, "fault": "drop", "count": 5})).await;
     assert_eq!(emulator.control(Method::DELETE, "faults", json!({})).await.status, StatusCode::OK);
     assert_eq!(list_on(&emulator, 1, PATIENT).await.unwrap().status(), StatusCode::OK);
+}
+
+/// An admin request to listener 0, answered with its status and its body as text.
+async fn raw(
+    emulator: &common::Emulator,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, String) {
+    let mut request = emulator
+        .client
+        .request(method, emulator.url(0, path))
+        .header("x-algolia-application-id", APP_ID)
+        .header("x-algolia-api-key", ADMIN_KEY)
+        .timeout(PATIENT);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+fn is_json(text: &str) -> bool {
+    serde_json::from_str::<Value>(text).is_ok()
+}
+
+#[tokio::test]
+async fn a_truncated_answer_comes_after_the_write() {
+    let emulator = start(Options::default()).await;
+    let value = emulator.create(json!({"acl": ["search"], "description": "doomed"})).await;
+    let path = format!("/1/keys/{value}");
+    script(&emulator, json!({"listener": 0, "fault": "truncated", "method": "DELETE"})).await;
+
+    let (status, body) = raw(&emulator, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::OK, "a GET is not aimed at");
+    assert!(is_json(&body), "{body}");
+
+    let (status, body) = raw(&emulator, Method::DELETE, &path, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.is_empty() && !is_json(&body), "{body}");
+    assert!(body.starts_with("{\"deletedAt\":"), "the first part of the real answer: {body}");
+    assert_eq!(emulator.get(&value).await.status, StatusCode::NOT_FOUND, "the delete was applied");
+    assert!(!emulator.listed(&value).await);
+
+    script(&emulator, json!({"listener": 0, "fault": "truncated", "method": "PUT"})).await;
+    let (status, body) = raw(&emulator, Method::PUT, &path, Some(json!({"acl": ["browse"]}))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a failed request keeps its status");
+    assert!(!is_json(&body), "{body}");
+}
+
+#[tokio::test]
+async fn a_truncated_update_and_restore_are_applied() {
+    let emulator = start(Options::default()).await;
+    let value = emulator.create(json!({"acl": ["search"], "description": "before"})).await;
+    let path = format!("/1/keys/{value}");
+    script(&emulator, json!({"listener": 0, "fault": "truncated", "method": "PUT"})).await;
+    script(&emulator, json!({"listener": 0, "fault": "truncated", "pathContains": "/restore"})).await;
+
+    let update = json!({"acl": ["search"], "description": "after"});
+    let (status, body) = raw(&emulator, Method::PUT, &path, Some(update)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!is_json(&body), "{body}");
+    assert_eq!(emulator.call(Method::DELETE, &path, None).await.status, StatusCode::OK);
+    assert!(!emulator.listed(&value).await);
+
+    let (status, body) = raw(&emulator, Method::POST, &format!("{path}/restore"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!is_json(&body), "{body}");
+    assert_eq!(emulator.get(&value).await.body["description"], "after", "both writes were applied");
+}
+
+#[tokio::test]
+async fn a_fault_aimed_at_a_method_lets_other_requests_through() {
+    let emulator = start(Options::default()).await;
+    let value = emulator.create(json!({"acl": ["search"], "description": "before"})).await;
+    let path = format!("/1/keys/{value}");
+    script(&emulator, json!({"listener": 0, "fault": "status", "status": 503, "method": "PUT"})).await;
+
+    for _ in 0..3 {
+        assert_eq!(emulator.get(&value).await.status, StatusCode::OK);
+        emulator.list().await;
+    }
+    let failed =
+        emulator.call(Method::PUT, &path, Some(json!({"acl": ["search"], "description": "first"}))).await;
+    assert_eq!(failed.body, json!({"message": "Service Unavailable", "status": 503}));
+    assert_eq!(emulator.get(&value).await.body["description"], "before", "the failed update was not applied");
+    let retried =
+        emulator.call(Method::PUT, &path, Some(json!({"acl": ["search"], "description": "second"}))).await;
+    assert_eq!(retried.status, StatusCode::OK, "the fault is used up");
+    assert_eq!(emulator.get(&value).await.body["description"], "second");
+}
+
+#[tokio::test]
+async fn a_fault_aimed_at_a_path_waits_for_it() {
+    let emulator = start(Options::default()).await;
+    script(&emulator, json!({"listener": 0, "fault": "drop", "method": "POST", "pathContains": "/restore"}))
+        .await;
+    let value = emulator.create(json!({"acl": ["search"]})).await;
+    assert_eq!(emulator.call(Method::DELETE, &format!("/1/keys/{value}"), None).await.status, StatusCode::OK);
+
+    let restore = emulator
+        .client
+        .post(emulator.url(0, &format!("/1/keys/{value}/restore")))
+        .header("x-algolia-application-id", APP_ID)
+        .header("x-algolia-api-key", ADMIN_KEY)
+        .timeout(PATIENT);
+    let error = restore.try_clone().unwrap().send().await.unwrap_err();
+    assert!(!error.is_timeout() && error.status().is_none(), "{error}");
+    assert!(!emulator.listed(&value).await, "a dropped restore is not applied");
+    assert_eq!(restore.send().await.unwrap().status(), StatusCode::OK);
+    assert!(emulator.listed(&value).await);
 }

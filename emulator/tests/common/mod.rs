@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use keys_emulator::app::Snapshot;
+use keys_emulator::snapshot::Snapshot;
 use keys_emulator::{Config, Server};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
