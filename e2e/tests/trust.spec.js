@@ -152,6 +152,8 @@ test('a host that hangs is named while the save waits, then the next host saves'
   test.setTimeout(90_000);
   const dialog = await reviewDescriptionChange(page, 'Docs search, after a hang');
   await emulator.fault(0, 'hang', { method: 'PUT', hangMs: 40_000 });
+  // The next host answers after a few seconds, long enough to read what the wait says.
+  await emulator.fault(1, 'hang', { method: 'PUT', hangMs: 4_000 });
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   const status = dialog.getByRole('status');
   await expect(status).toHaveText('Saving…');

@@ -59,6 +59,11 @@ impl Write {
     fn announces(&self) -> bool {
         matches!(self, Write::Delete(_) | Write::RestoreFromTray { .. })
     }
+
+    /// Whether the page that starts this write shows how it ended, in its own words.
+    fn page_tells_outcome(&self) -> bool {
+        matches!(self, Write::Restore(_))
+    }
 }
 
 /// One write's status, for the page that started it. It belongs to the signed-in layout, so the
@@ -122,11 +127,12 @@ impl Operations {
         }
         state.status.set(WriteStatus::Working(Activity::new(write.doing())));
         let announces = write.announces();
+        let page_tells = write.page_tells_outcome();
         self.spawn(async move {
             let end = writes::Run { ops: self, client, state }.perform(write).await;
             let watched = state.watched.get_untracked();
             match &end {
-                WriteStatus::Done(done) if announces || done.checked || !watched => {
+                WriteStatus::Done(done) if announces || !watched || (done.checked && !page_tells) => {
                     self.notify(done.message.clone(), false)
                 }
                 WriteStatus::Failed { message, .. } if announces || !watched => {
