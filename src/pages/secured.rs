@@ -8,7 +8,7 @@ use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::{cidr, patterns, seconds_left};
 use crate::routes::AppRoute;
-use crate::secured::{self, Decoded};
+use crate::secured::{self, Decoded, snippets};
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -230,30 +230,12 @@ fn Build() -> impl IntoView {
 /// The same key made on a server with Algolia's JavaScript and Python clients.
 #[component]
 fn Snippets(restrictions: Memo<Map<String, Value>>) -> impl IntoView {
-    let javascript = move || {
-        let restrictions =
-            serde_json::to_string_pretty(&restrictions.get()).unwrap_or_default().replace('\n', "\n  ");
-        format!(
-            "// Node.js, algoliasearch v5\nconst securedKey = client.generateSecuredApiKey({{\n  parentApiKey: process.env.ALGOLIA_SEARCH_KEY,\n  restrictions: {restrictions},\n}});"
-        )
-    };
-    let python = move || {
-        let restrictions = serde_json::to_string_pretty(&restrictions.get())
-            .unwrap_or_default()
-            .replace("true", "True")
-            .replace("false", "False")
-            .replace("null", "None")
-            .replace('\n', "\n    ");
-        format!(
-            "# Python, algoliasearch v4\nsecured_key = client.generate_secured_api_key(\n    parent_api_key=os.environ[\"ALGOLIA_SEARCH_KEY\"],\n    restrictions={restrictions},\n)"
-        )
-    };
     view! {
         <section class="snippets" aria-labelledby="snippets-title">
             <h3 id="snippets-title">"Make it on your server"</h3>
             <p class="hint">"The parent key stays on the server; only the secured key reaches the browser."</p>
-            <pre aria-label="JavaScript snippet">{javascript}</pre>
-            <pre aria-label="Python snippet">{python}</pre>
+            <pre aria-label="JavaScript snippet">{move || restrictions.with(snippets::javascript)}</pre>
+            <pre aria-label="Python snippet">{move || restrictions.with(snippets::python)}</pre>
         </section>
     }
 }

@@ -10,6 +10,8 @@ use sha2::Sha256;
 use crate::keys::query_params;
 use crate::uri::encode_component;
 
+pub mod snippets;
+
 type HmacSha256 = Hmac<Sha256>;
 
 /// The query string of a restrictions object, as Algolia's clients build it: `searchParams` merged
@@ -114,7 +116,7 @@ mod tests {
 
     fn vectors() -> Vec<Value> {
         let file: Value =
-            serde_json::from_str(include_str!("../tests/fixtures/secured-key-vectors.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/secured-key-vectors.json")).unwrap();
         file["vectors"].as_array().unwrap().clone()
     }
 
