@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEditor, TextField};
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
-use crate::keys::{cidr, patterns, seconds_left};
+use crate::keys::seconds_left;
 use crate::routes::AppRoute;
 use crate::secured::{self, Decoded, snippets};
 use crate::session::Session;
@@ -71,25 +71,10 @@ fn Build() -> impl IntoView {
             rows.iter().flat_map(|r| r.iter()).find(|r| r.key.value == parent).map(|r| r.key.indexes.clone())
         })
     };
-    let outside_parent = move || {
-        let allowed = parent_indices().unwrap_or_default();
-        if allowed.is_empty() {
-            return None;
-        }
-        let outside: Vec<String> =
-            indices.get().into_iter().filter(|p| !allowed.iter().any(|a| patterns::covers(a, p))).collect();
-        (!outside.is_empty()).then(|| {
-            format!(
-                "Outside the parent key's own indices ({}): {}. Those indices stay out of reach.",
-                allowed.join(", "),
-                outside.join(", ")
-            )
-        })
+    let indices_warning = move || {
+        indices.with(|chosen| secured::warnings::indices(chosen, &parent_indices().unwrap_or_default()))
     };
-    let sources_error = move || {
-        let text = sources.get();
-        (!text.trim().is_empty()).then(|| cidr::validate(text.trim()).err()).flatten()
-    };
+    let sources_warning = move || sources.with(|source| secured::warnings::sources(source));
     let restrictions = Memo::new(move |_| {
         let mut map = Map::new();
         let mut put = |name: &str, value: Value| {
@@ -126,8 +111,7 @@ fn Build() -> impl IntoView {
     let query = Memo::new(move |_| restrictions.with(secured::query_string));
     let key = Memo::new(move |_| {
         let parent = parent();
-        (!parent.is_empty() && parent_error().is_none() && sources_error().is_none())
-            .then(|| secured::generate(&parent, &query.get()))
+        (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query.get()))
     });
 
     let parent_options = move || {
@@ -188,9 +172,25 @@ fn Build() -> impl IntoView {
                 empty="Every index the parent key reaches"
                 items=Signal::derive(move || indices.get())
                 on_change=Callback::new(move |list| indices.set(list))
-                error=Signal::derive(outside_parent)
+                error=Signal::derive(indices_warning)
+                unchecked=true
             />
-            <TextField id="sk-sources" label="restrictSources" value=sources placeholder="192.168.1.0/24" error=Signal::derive(sources_error) />
+            <div class="field">
+                <label for="sk-sources">"restrictSources"</label>
+                <input
+                    id="sk-sources"
+                    spellcheck="false"
+                    autocomplete="off"
+                    placeholder="192.168.1.0/24"
+                    aria-describedby="sk-sources-warning"
+                    prop:value=move || sources.get()
+                    on:input=move |ev| sources.set(event_target_value(&ev))
+                />
+                // A warning rather than an error (no aria-invalid): the key is made all the same.
+                <p id="sk-sources-warning" class="hint warning-text" aria-live="polite">
+                    {sources_warning}
+                </p>
+            </div>
             <TextField id="sk-user-token" label="userToken" value=user_token />
             <QueryParamsEditor initial=QueryField::Rows(Vec::new()) on_change=on_rows error=Signal::derive(|| None::<String>) />
             <section class="output" aria-labelledby="sk-output-title">

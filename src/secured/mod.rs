@@ -13,6 +13,7 @@ use crate::keys::query_params;
 use crate::uri::encode_component;
 
 pub mod snippets;
+pub mod warnings;
 
 type HmacSha256 = Hmac<Sha256>;
 
