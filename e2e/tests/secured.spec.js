@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { ADMIN_KEY } from '../support/constants.js';
@@ -17,6 +18,9 @@ test.beforeEach(async ({ page }) => {
 });
 
 const securedKey = (page) => page.getByLabel('Secured API key');
+
+/** A secured key as Algolia's helpers make it, from the query string the page shows. */
+const sign = (parent, query) => Buffer.from(createHmac('sha256', parent).update(query).digest('hex') + query).toString('base64');
 
 test('a key built in the form matches Algolia\'s vectors', async ({ page }) => {
   const [withRestrictions, without] = vectors;
@@ -86,4 +90,32 @@ test('a parent chosen from the application warns of patterns outside its indices
   await page.getByLabel('restrictIndices', { exact: true }).fill('dev_*');
   await page.getByRole('button', { name: 'Add index' }).click();
   await expect(page.getByLabel('restrictIndices', { exact: true })).toHaveAccessibleDescription(/Outside the parent key's own indices/);
+});
+
+test('the Python snippet keeps the words of a filter as they are typed', async ({ page }) => {
+  await page.getByLabel('Or paste a parent key').fill('parent-key-for-the-snippet-test');
+  await page.getByLabel('filters').fill('on_sale:true AND NOT archived:false');
+  const filter = '"filters": "on_sale:true AND NOT archived:false"';
+  await expect(page.getByLabel('Python snippet')).toContainText(filter);
+  await expect(page.getByLabel('Python snippet')).not.toContainText('True');
+  await expect(page.getByLabel('JavaScript snippet')).toContainText(filter);
+});
+
+test('a restrictSources or an index pattern Algolia may not match is warned about, and the key is made', async ({ page }) => {
+  const parent = 'parent-key-for-the-warning-test';
+  await page.getByLabel('Or paste a parent key').fill(parent);
+  const sources = page.getByLabel('restrictSources');
+  await sources.fill('office-network');
+  await expect(sources).toHaveAccessibleDescription(/not an IPv4 address or range.*Algolia accepts it as it is, but it may match nothing/);
+  await expect(sources).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(securedKey(page)).toHaveText(sign(parent, 'restrictSources=office-network'));
+
+  const indices = page.getByLabel('restrictIndices', { exact: true });
+  await indices.fill('dev_*_products');
+  await page.getByRole('button', { name: 'Add index' }).click();
+  await expect(page.getByRole('list', { name: 'Chosen index patterns' })).toContainText('dev_*_products');
+  await expect(indices).toHaveAccessibleDescription(/a \* may stand only at the start or the end.*Algolia accepts it as it is/);
+  const query = 'restrictIndices=dev_*_products&restrictSources=office-network';
+  await expect(page.getByLabel('Decoded query string')).toHaveText(query);
+  await expect(securedKey(page)).toHaveText(sign(parent, query));
 });
