@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { ADMIN_KEY } from '../support/constants.js';
-import { connect, resetEmulator } from '../support/console.js';
+import { connect, findRow, resetEmulator } from '../support/console.js';
 import { emulator } from '../support/emulator.js';
 
 // The project's own copy of the vectors from Algolia's client test suite.
@@ -21,6 +21,19 @@ const securedKey = (page) => page.getByLabel('Secured API key');
 
 /** A secured key as Algolia's helpers make it, from the query string the page shows. */
 const sign = (parent, query) => Buffer.from(createHmac('sha256', parent).update(query).digest('hex') + query).toString('base64');
+
+/** The demo's search keys, in the order the console lists them (creation order). */
+const searchKeys = async () => (await emulator.keys()).filter((key) => key.acl.includes('search'));
+
+/** Deletes a key from its page, then comes back to the secured keys; the list reloads later. */
+async function deleteThenComeBack(page, description) {
+  await page.getByRole('link', { name: '← All keys' }).click();
+  await (await findRow(page, description)).getByRole('link').click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete this key?' }).getByRole('button', { name: 'Delete key' }).click();
+  await expect(page.getByRole('heading', { name: 'API keys' })).toBeVisible();
+  await page.getByRole('link', { name: 'Secured keys', exact: true }).click();
+}
 
 test('a key built in the form matches Algolia\'s vectors', async ({ page }) => {
   const [withRestrictions, without] = vectors;
@@ -118,4 +131,34 @@ test('a restrictSources or an index pattern Algolia may not match is warned abou
   const query = 'restrictIndices=dev_*_products&restrictSources=office-network';
   await expect(page.getByLabel('Decoded query string')).toHaveText(query);
   await expect(securedKey(page)).toHaveText(sign(parent, query));
+});
+
+test('the chosen parent stays chosen when the key list reloads', async ({ page }) => {
+  // Deleting a key listed before the chosen one moves every option after it up by one.
+  const [gone, , parent] = await searchKeys();
+  await emulator.setPropagation(3_000);
+  await deleteThenComeBack(page, gone.description);
+  const choice = page.getByLabel('Parent key', { exact: true });
+  await choice.selectOption(parent.value);
+  await expect(choice.getByRole('option', { name: gone.description })).toHaveCount(1);
+  const built = await securedKey(page).textContent();
+
+  // Once the delete has spread, the console reloads the list.
+  await expect(choice.getByRole('option', { name: gone.description })).toHaveCount(0, { timeout: 15_000 });
+  await expect(choice).toHaveValue(parent.value);
+  await expect(securedKey(page)).toHaveText(built);
+  await expect(choice).toHaveAccessibleDescription('');
+});
+
+test('a chosen parent deleted meanwhile is said to be gone, and nothing is signed with it', async ({ page }) => {
+  const [, parent] = await searchKeys();
+  await emulator.setPropagation(3_000);
+  await deleteThenComeBack(page, parent.description);
+  const choice = page.getByLabel('Parent key', { exact: true });
+  await choice.selectOption(parent.value);
+  await expect(securedKey(page)).toBeVisible();
+
+  await expect(choice).toHaveAccessibleDescription(/no longer among the application's search keys/, { timeout: 15_000 });
+  await expect(securedKey(page)).toBeHidden();
+  await expect(page.getByText('Choose or paste a parent key to see the secured key.')).toBeVisible();
 });

@@ -48,9 +48,30 @@ fn Build() -> impl IntoView {
     let others = RwSignal::new(Vec::<(String, String)>::new());
     let now = expect_context::<Now>().0;
 
+    // The application's search keys, value and name, for the parent select.
+    let search_keys = Memo::new(move |_| {
+        store.rows.with(|rows| {
+            rows.iter()
+                .flat_map(|r| r.iter())
+                .filter(|r| r.key.acl.iter().any(|a| a == "search"))
+                .map(|r| (r.key.value.clone(), key_name(&r.key.description, &r.key.value)))
+                .collect::<Vec<_>>()
+        })
+    });
+    // A reload of the list may drop the chosen key (deleted, expired, no longer a search key):
+    // nothing is signed with it then.
+    let chosen_gone = move || {
+        chosen.with(|chosen| {
+            !chosen.is_empty() && search_keys.with(|keys| !keys.iter().any(|(v, _)| v == chosen))
+        })
+    };
     let parent = move || {
         let pasted = pasted.get().trim().to_owned();
-        if pasted.is_empty() { chosen.get() } else { pasted }
+        match (pasted.is_empty(), chosen_gone()) {
+            (false, _) => pasted,
+            (true, false) => chosen.get(),
+            (true, true) => String::new(),
+        }
     };
     let parent_error = move || {
         let parent = parent();
@@ -114,15 +135,6 @@ fn Build() -> impl IntoView {
         (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query.get()))
     });
 
-    let parent_options = move || {
-        store.rows.with(|rows| {
-            rows.iter()
-                .flat_map(|r| r.iter())
-                .filter(|r| r.key.acl.iter().any(|a| a == "search"))
-                .map(|r| view! { <option value=r.key.value.clone()>{key_name(&r.key.description, &r.key.value)}</option> })
-                .collect_view()
-        })
-    };
     let on_rows = Callback::new(move |field: QueryField| {
         if let QueryField::Rows(rows) = field {
             others.set(rows);
@@ -134,10 +146,32 @@ fn Build() -> impl IntoView {
             <h2 id="build-title">"Build a secured key"</h2>
             <div class="field">
                 <label for="parent-choice">"Parent key"</label>
-                <select id="parent-choice" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <select
+                    id="parent-choice"
+                    aria-describedby="parent-choice-error"
+                    on:change=move |ev| chosen.set(event_target_value(&ev))
+                >
                     <option value="">"Choose one of the application's search keys"</option>
-                    {parent_options}
+                    // Keyed, so a reload keeps the elements of the keys still listed: an unkeyed list
+                    // rewrites them in place, and the selection stays on an element that now holds
+                    // another key. An element made anew (a key renamed) is selected from `chosen`,
+                    // which binding the select's value alone would not do, as it runs before the
+                    // options change.
+                    <For each=move || search_keys.get() key=|key| key.clone() let((value, name))>
+                        <option value=value.clone() prop:selected=move || chosen.with(|c| *c == value)>
+                            {name}
+                        </option>
+                    </For>
                 </select>
+                <FieldError
+                    id="parent-choice-error"
+                    message=Signal::derive(move || {
+                        chosen_gone()
+                            .then(|| {
+                                "The key chosen here is no longer among the application's search keys (deleted, expired, or without the search permission now). Choose another parent key.".to_owned()
+                            })
+                    })
+                />
             </div>
             <TextField id="parent-pasted" label="Or paste a parent key" value=pasted error=Signal::derive(parent_error) />
             <Show when=move || !parent().is_empty()>
