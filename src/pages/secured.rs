@@ -256,20 +256,25 @@ fn Build() -> impl IntoView {
                     </p>
                 </Show>
             </section>
-            <Snippets restrictions=restrictions />
+            <Snippets restrictions=restrictions query=query />
         </section>
     }
 }
 
 /// The same key made on a server with Algolia's JavaScript and Python clients.
 #[component]
-fn Snippets(restrictions: Memo<Map<String, Value>>) -> impl IntoView {
+fn Snippets(restrictions: Memo<Map<String, Value>>, query: Memo<String>) -> impl IntoView {
     view! {
         <section class="snippets" aria-labelledby="snippets-title">
             <h3 id="snippets-title">"Make it on your server"</h3>
             <p class="hint">"The parent key stays on the server; only the secured key reaches the browser."</p>
             <pre aria-label="JavaScript snippet">{move || restrictions.with(snippets::javascript)}</pre>
             <pre aria-label="Python snippet">{move || restrictions.with(snippets::python)}</pre>
+            <Show when=move || query.with(|q| snippets::python_escapes_otherwise(q))>
+                <p class="hint">
+                    "Algolia's Python client also escapes ! ' ( ) * in the query string: the key it prints differs in text from the one above, with the same restrictions inside."
+                </p>
+            </Show>
         </section>
     }
 }

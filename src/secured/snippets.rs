@@ -22,6 +22,13 @@ pub fn python(restrictions: &Map<String, Value>) -> String {
     )
 }
 
+/// Whether Algolia's Python client writes this query string otherwise: its `urlencode` escapes
+/// `! ' ( ) *`, which `encodeURIComponent` (this page, the JavaScript client) leaves as they are.
+/// The key it prints then differs in text, with the same restrictions inside.
+pub fn python_escapes_otherwise(query: &str) -> bool {
+    query.contains(['!', '\'', '(', ')', '*'])
+}
+
 fn pretty_json(restrictions: &Map<String, Value>) -> String {
     serde_json::to_string_pretty(restrictions).expect("a map with string keys always serialises")
 }
@@ -218,6 +225,14 @@ mod tests {
         assert_snippets_sign_the_same_key(json!({}));
         assert!(python(&Map::new()).contains("restrictions={},"));
         assert!(javascript(&Map::new()).contains("restrictions: {},"));
+    }
+
+    #[test]
+    fn python_escapes_what_encode_uri_component_keeps() {
+        let query = |restrictions: Value| query_string(restrictions.as_object().unwrap());
+        assert!(python_escapes_otherwise(&query(json!({"restrictIndices": ["prod_*"]}))));
+        assert!(python_escapes_otherwise(&query(json!({"filters": "NOT (brand:'Acme')!"}))));
+        assert!(!python_escapes_otherwise(&query(json!({"filters": "a b~c-d_e.f", "validUntil": 42}))));
     }
 
     #[test]
