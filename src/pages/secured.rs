@@ -6,9 +6,9 @@ use wasm_bindgen::JsValue;
 use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEditor, TextField};
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
-use crate::keys::{cidr, patterns, seconds_left};
+use crate::keys::seconds_left;
 use crate::routes::AppRoute;
-use crate::secured::{self, Decoded};
+use crate::secured::{self, Decoded, snippets};
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -48,9 +48,30 @@ fn Build() -> impl IntoView {
     let others = RwSignal::new(Vec::<(String, String)>::new());
     let now = expect_context::<Now>().0;
 
+    // The application's search keys, value and name, for the parent select.
+    let search_keys = Memo::new(move |_| {
+        store.rows.with(|rows| {
+            rows.iter()
+                .flat_map(|r| r.iter())
+                .filter(|r| r.key.acl.iter().any(|a| a == "search"))
+                .map(|r| (r.key.value.clone(), key_name(&r.key.description, &r.key.value)))
+                .collect::<Vec<_>>()
+        })
+    });
+    // A reload of the list may drop the chosen key (deleted, expired, no longer a search key):
+    // nothing is signed with it then.
+    let chosen_gone = move || {
+        chosen.with(|chosen| {
+            !chosen.is_empty() && search_keys.with(|keys| !keys.iter().any(|(v, _)| v == chosen))
+        })
+    };
     let parent = move || {
         let pasted = pasted.get().trim().to_owned();
-        if pasted.is_empty() { chosen.get() } else { pasted }
+        match (pasted.is_empty(), chosen_gone()) {
+            (false, _) => pasted,
+            (true, false) => chosen.get(),
+            (true, true) => String::new(),
+        }
     };
     let parent_error = move || {
         let parent = parent();
@@ -71,25 +92,10 @@ fn Build() -> impl IntoView {
             rows.iter().flat_map(|r| r.iter()).find(|r| r.key.value == parent).map(|r| r.key.indexes.clone())
         })
     };
-    let outside_parent = move || {
-        let allowed = parent_indices().unwrap_or_default();
-        if allowed.is_empty() {
-            return None;
-        }
-        let outside: Vec<String> =
-            indices.get().into_iter().filter(|p| !allowed.iter().any(|a| patterns::covers(a, p))).collect();
-        (!outside.is_empty()).then(|| {
-            format!(
-                "Outside the parent key's own indices ({}): {}. Those indices stay out of reach.",
-                allowed.join(", "),
-                outside.join(", ")
-            )
-        })
+    let indices_warning = move || {
+        indices.with(|chosen| secured::warnings::indices(chosen, &parent_indices().unwrap_or_default()))
     };
-    let sources_error = move || {
-        let text = sources.get();
-        (!text.trim().is_empty()).then(|| cidr::validate(text.trim()).err()).flatten()
-    };
+    let sources_warning = move || sources.with(|source| secured::warnings::sources(source));
     let restrictions = Memo::new(move |_| {
         let mut map = Map::new();
         let mut put = |name: &str, value: Value| {
@@ -126,19 +132,9 @@ fn Build() -> impl IntoView {
     let query = Memo::new(move |_| restrictions.with(secured::query_string));
     let key = Memo::new(move |_| {
         let parent = parent();
-        (!parent.is_empty() && parent_error().is_none() && sources_error().is_none())
-            .then(|| secured::generate(&parent, &query.get()))
+        (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query.get()))
     });
 
-    let parent_options = move || {
-        store.rows.with(|rows| {
-            rows.iter()
-                .flat_map(|r| r.iter())
-                .filter(|r| r.key.acl.iter().any(|a| a == "search"))
-                .map(|r| view! { <option value=r.key.value.clone()>{key_name(&r.key.description, &r.key.value)}</option> })
-                .collect_view()
-        })
-    };
     let on_rows = Callback::new(move |field: QueryField| {
         if let QueryField::Rows(rows) = field {
             others.set(rows);
@@ -150,10 +146,32 @@ fn Build() -> impl IntoView {
             <h2 id="build-title">"Build a secured key"</h2>
             <div class="field">
                 <label for="parent-choice">"Parent key"</label>
-                <select id="parent-choice" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <select
+                    id="parent-choice"
+                    aria-describedby="parent-choice-error"
+                    on:change=move |ev| chosen.set(event_target_value(&ev))
+                >
                     <option value="">"Choose one of the application's search keys"</option>
-                    {parent_options}
+                    // Keyed, so a reload keeps the elements of the keys still listed: an unkeyed list
+                    // rewrites them in place, and the selection stays on an element that now holds
+                    // another key. An element made anew (a key renamed) is selected from `chosen`,
+                    // which binding the select's value alone would not do, as it runs before the
+                    // options change.
+                    <For each=move || search_keys.get() key=|key| key.clone() let((value, name))>
+                        <option value=value.clone() prop:selected=move || chosen.with(|c| *c == value)>
+                            {name}
+                        </option>
+                    </For>
                 </select>
+                <FieldError
+                    id="parent-choice-error"
+                    message=Signal::derive(move || {
+                        chosen_gone()
+                            .then(|| {
+                                "The key chosen here is no longer among the application's search keys (deleted, expired, or without the search permission now). Choose another parent key.".to_owned()
+                            })
+                    })
+                />
             </div>
             <TextField id="parent-pasted" label="Or paste a parent key" value=pasted error=Signal::derive(parent_error) />
             <Show when=move || !parent().is_empty()>
@@ -188,9 +206,25 @@ fn Build() -> impl IntoView {
                 empty="Every index the parent key reaches"
                 items=Signal::derive(move || indices.get())
                 on_change=Callback::new(move |list| indices.set(list))
-                error=Signal::derive(outside_parent)
+                error=Signal::derive(indices_warning)
+                unchecked=true
             />
-            <TextField id="sk-sources" label="restrictSources" value=sources placeholder="192.168.1.0/24" error=Signal::derive(sources_error) />
+            <div class="field">
+                <label for="sk-sources">"restrictSources"</label>
+                <input
+                    id="sk-sources"
+                    spellcheck="false"
+                    autocomplete="off"
+                    placeholder="192.168.1.0/24"
+                    aria-describedby="sk-sources-warning"
+                    prop:value=move || sources.get()
+                    on:input=move |ev| sources.set(event_target_value(&ev))
+                />
+                // A warning rather than an error (no aria-invalid): the key is made all the same.
+                <p id="sk-sources-warning" class="hint warning-text" aria-live="polite">
+                    {sources_warning}
+                </p>
+            </div>
             <TextField id="sk-user-token" label="userToken" value=user_token />
             <QueryParamsEditor initial=QueryField::Rows(Vec::new()) on_change=on_rows error=Signal::derive(|| None::<String>) />
             <section class="output" aria-labelledby="sk-output-title">
@@ -222,38 +256,25 @@ fn Build() -> impl IntoView {
                     </p>
                 </Show>
             </section>
-            <Snippets restrictions=restrictions />
+            <Snippets restrictions=restrictions query=query />
         </section>
     }
 }
 
 /// The same key made on a server with Algolia's JavaScript and Python clients.
 #[component]
-fn Snippets(restrictions: Memo<Map<String, Value>>) -> impl IntoView {
-    let javascript = move || {
-        let restrictions =
-            serde_json::to_string_pretty(&restrictions.get()).unwrap_or_default().replace('\n', "\n  ");
-        format!(
-            "// Node.js, algoliasearch v5\nconst securedKey = client.generateSecuredApiKey({{\n  parentApiKey: process.env.ALGOLIA_SEARCH_KEY,\n  restrictions: {restrictions},\n}});"
-        )
-    };
-    let python = move || {
-        let restrictions = serde_json::to_string_pretty(&restrictions.get())
-            .unwrap_or_default()
-            .replace("true", "True")
-            .replace("false", "False")
-            .replace("null", "None")
-            .replace('\n', "\n    ");
-        format!(
-            "# Python, algoliasearch v4\nsecured_key = client.generate_secured_api_key(\n    parent_api_key=os.environ[\"ALGOLIA_SEARCH_KEY\"],\n    restrictions={restrictions},\n)"
-        )
-    };
+fn Snippets(restrictions: Memo<Map<String, Value>>, query: Memo<String>) -> impl IntoView {
     view! {
         <section class="snippets" aria-labelledby="snippets-title">
             <h3 id="snippets-title">"Make it on your server"</h3>
             <p class="hint">"The parent key stays on the server; only the secured key reaches the browser."</p>
-            <pre aria-label="JavaScript snippet">{javascript}</pre>
-            <pre aria-label="Python snippet">{python}</pre>
+            <pre aria-label="JavaScript snippet">{move || restrictions.with(snippets::javascript)}</pre>
+            <pre aria-label="Python snippet">{move || restrictions.with(snippets::python)}</pre>
+            <Show when=move || query.with(|q| snippets::python_escapes_otherwise(q))>
+                <p class="hint">
+                    "Algolia's Python client also escapes ! ' ( ) * in the query string: the key it prints differs in text from the one above, with the same restrictions inside."
+                </p>
+            </Show>
         </section>
     }
 }

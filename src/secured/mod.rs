@@ -1,6 +1,8 @@
 //! Secured API keys, made and read in the browser: restrictions as a query string, signed with the
 //! parent key (HMAC-SHA256), the hex signature and the query string base64-encoded together.
 
+use std::collections::BTreeMap;
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
@@ -10,20 +12,23 @@ use sha2::Sha256;
 use crate::keys::query_params;
 use crate::uri::encode_component;
 
+pub mod snippets;
+pub mod warnings;
+
 type HmacSha256 = Hmac<Sha256>;
 
 /// The query string of a restrictions object, as Algolia's clients build it: `searchParams` merged
 /// into the top level, names sorted, unset values dropped, lists comma-joined, values encoded like
 /// `encodeURIComponent`.
 pub fn query_string(restrictions: &Map<String, Value>) -> String {
-    let mut fields: Vec<(&String, &Value)> = Vec::new();
-    for (name, value) in restrictions {
-        match (name.as_str(), value) {
-            ("searchParams", Value::Object(inner)) => fields.extend(inner.iter()),
-            _ => fields.push((name, value)),
-        }
+    let mut fields: BTreeMap<&str, &Value> =
+        restrictions.iter().map(|(name, value)| (name.as_str(), value)).collect();
+    // The helpers spread `searchParams` over the top level, so a name set in both is signed once,
+    // with the `searchParams` value; then they delete the name `searchParams` itself.
+    if let Some(Value::Object(inner)) = restrictions.get("searchParams") {
+        fields.extend(inner.iter().map(|(name, value)| (name.as_str(), value)));
+        fields.remove("searchParams");
     }
-    fields.sort_by(|a, b| a.0.cmp(b.0));
     fields
         .into_iter()
         .filter_map(|(name, value)| text(value).map(|text| format!("{name}={}", encode_component(&text))))
@@ -114,7 +119,7 @@ mod tests {
 
     fn vectors() -> Vec<Value> {
         let file: Value =
-            serde_json::from_str(include_str!("../tests/fixtures/secured-key-vectors.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/secured-key-vectors.json")).unwrap();
         file["vectors"].as_array().unwrap().clone()
     }
 
@@ -174,6 +179,16 @@ mod tests {
         );
         assert_eq!(decoded.valid_until(), Some(2_000_000_000));
         assert!(decoded.signed_by("parent"));
+    }
+
+    #[test]
+    fn search_params_win_over_the_top_level_as_in_the_helpers() {
+        let restrictions = restrictions(&json!({
+            "filters": "brand:Acme",
+            "hitsPerPage": 10,
+            "searchParams": {"filters": "brand:Other", "searchParams": "dropped too", "analytics": false}
+        }));
+        assert_eq!(query_string(&restrictions), "analytics=false&filters=brand%3AOther&hitsPerPage=10");
     }
 
     #[test]
