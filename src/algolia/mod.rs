@@ -5,6 +5,7 @@ mod client;
 mod error;
 mod hosts;
 mod key;
+mod rfc3339;
 mod wait;
 
 pub use client::{Client, Credentials, sleep_ms};
@@ -12,5 +13,5 @@ pub use error::ApiError;
 pub use hosts::{
     Accept, CallKind, Host, HostPool, Outcome, classify, custom_hosts, default_hosts, parse_custom_host,
 };
-pub use key::{ApiKey, Extra, KeyBody, KeyList, timestamp_ms};
+pub use key::{ApiKey, Extra, KeyBody, KeyList, Problem, timestamp_ms};
 pub use wait::Awaited;

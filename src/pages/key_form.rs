@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::algolia::{Awaited, KeyBody};
 use crate::components::{
     AclPicker, ConfirmDialog, CopyButton, ExpiryPicker, FieldError, PatternList, QueryParamsEditor,
+    ReadProblems,
 };
 use crate::keys::form::diff::{Diff, diff};
 use crate::keys::form::{FormErrors, KeyForm};
@@ -28,6 +29,9 @@ pub fn NewKeyPage() -> impl IntoView {
         let source = from.as_ref().and_then(|hash| find(store, hash));
         match (from, source) {
             (Some(_), None) if !loaded.get() => loading().into_any(),
+            (_, Some(row)) if !row.key.is_fully_read() => {
+                not_fully_read(row, "This key cannot be duplicated here").into_any()
+            }
             (_, source) => {
                 let initial = source.map_or_else(KeyForm::default, |row| {
                     let mut form = KeyForm::from_key(&row.key, row.expires_at_ms);
@@ -50,6 +54,9 @@ pub fn EditKeyPage() -> impl IntoView {
         let hash = params.with(|p| p.get("hash").unwrap_or_default());
         loaded.track();
         match find(store, &hash) {
+            Some(row) if !row.key.is_fully_read() => {
+                not_fully_read(row, "This key cannot be edited here").into_any()
+            }
             Some(row) => {
                 let initial = KeyForm::from_key(&row.key, row.expires_at_ms);
                 view! { <KeyFormView original=Some(row) initial=initial /> }.into_any()
@@ -77,6 +84,19 @@ fn find(store: KeyStore, hash: &str) -> Option<KeyRow> {
     store
         .rows
         .with_untracked(|rows| rows.as_ref().and_then(|rows| rows.iter().find(|r| r.hash == hash).cloned()))
+}
+
+/// Instead of the form, for a key that was not fully read: a form would start from guesses.
+fn not_fully_read(row: KeyRow, title: &'static str) -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <p>
+                <A href=AppRoute::Key(row.hash.clone()).href()>"← Back to the key"</A>
+            </p>
+            <h1>{title}</h1>
+            <ReadProblems problems=row.key.problems />
+        </main>
+    }
 }
 
 fn loading() -> impl IntoView {
