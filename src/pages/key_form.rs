@@ -371,7 +371,10 @@ fn DiffView(diff: Diff) -> impl IntoView {
         .map(|c| {
             view! {
                 <tr>
-                    <th scope="row">{c.field}</th>
+                    <th scope="row">
+                        {c.field}
+                        {c.note.map(|note| view! { <span class="hint note">{note}</span> })}
+                    </th>
                     <td>{c.before}</td>
                     <td>{c.after}</td>
                 </tr>
