@@ -4,6 +4,9 @@
 //! encoded again), and an untouched expiry keeps its instant.
 
 pub mod diff;
+mod fields;
+
+pub use fields::FormFields;
 
 use crate::algolia::{ApiKey, Extra, KeyBody};
 use crate::keys::cidr;
@@ -138,16 +141,6 @@ impl KeyForm {
         }
     }
 
-    /// Turns on or off one ACL, keeping the order of the others so an unchanged list stays unchanged.
-    pub fn toggle_acl(&mut self, acl: &str, on: bool) {
-        let has = self.acl.iter().any(|a| a == acl);
-        if on && !has {
-            self.acl.push(acl.to_owned());
-        } else if !on && has {
-            self.acl.retain(|a| a != acl);
-        }
-    }
-
     /// The body to send if saving at `now_ms`, or what is wrong with each field.
     pub fn to_body(&self, now_ms: f64) -> Result<KeyBody, Box<FormErrors>> {
         let mut errors = FormErrors::default();
@@ -195,6 +188,17 @@ impl KeyForm {
                 Ok(query_params::encode(rows, &self.query_as_read))
             }
         }
+    }
+}
+
+/// Turns on or off one ACL in a list, keeping the order of the others so an unchanged list stays
+/// unchanged.
+pub fn toggle_acl(list: &mut Vec<String>, acl: &str, on: bool) {
+    let has = list.iter().any(|a| a == acl);
+    if on && !has {
+        list.push(acl.to_owned());
+    } else if !on && has {
+        list.retain(|a| a != acl);
     }
 }
 
@@ -334,11 +338,11 @@ mod tests {
 
     #[test]
     fn toggling_acls_keeps_their_order() {
-        let mut form = KeyForm::from_key(&key(), None);
-        form.toggle_acl("addObject", true);
-        form.toggle_acl("search", false);
-        form.toggle_acl("browse", true);
-        assert_eq!(form.acl, ["settings", "browse", "addObject"]);
+        let mut acl = KeyForm::from_key(&key(), None).acl;
+        toggle_acl(&mut acl, "addObject", true);
+        toggle_acl(&mut acl, "search", false);
+        toggle_acl(&mut acl, "browse", true);
+        assert_eq!(acl, ["settings", "browse", "addObject"]);
     }
 
     #[test]
