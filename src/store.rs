@@ -5,31 +5,41 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 
-use crate::algolia::{ApiError, ApiKey, Client};
+use crate::algolia::{ApiError, Client, KeyList};
 use crate::keys::{KeyRow, Load, Rows};
 
 #[derive(Clone, Copy)]
 pub struct KeyStore {
     pub rows: RwSignal<Option<Rows>>,
+    /// Entries of the last list that had no key value, so could not be shown at all.
+    pub unreadable: RwSignal<usize>,
     pub loading: RwSignal<bool>,
     pub error: RwSignal<Option<ApiError>>,
 }
 
 impl KeyStore {
     pub fn new() -> Self {
-        Self { rows: RwSignal::new(None), loading: RwSignal::new(false), error: RwSignal::new(None) }
+        Self {
+            rows: RwSignal::new(None),
+            unreadable: RwSignal::new(0),
+            loading: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
     }
 
     /// Takes keys loaded elsewhere (the connect form lists them to check the credentials).
-    pub fn set_loaded(self, keys: Vec<ApiKey>) {
+    pub fn set_loaded(self, list: KeyList) {
         let read_at = js_sys::Date::now();
-        self.rows.set(Some(Arc::new(Load::new(keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect()))));
+        self.unreadable.set(list.unreadable);
+        self.rows
+            .set(Some(Arc::new(Load::new(list.keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect()))));
         self.error.set(None);
     }
 
     /// Forgets the keys, when the session is locked or ends.
     pub fn clear(self) {
         self.rows.set(None);
+        self.unreadable.set(0);
         self.error.set(None);
     }
 

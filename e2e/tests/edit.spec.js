@@ -63,6 +63,44 @@ test('fields the console does not know survive an edit', async ({ page }) => {
   expect((await readKey(created.body.key)).key.futureSetting).toEqual({ mode: 'strict', level: 3 });
 });
 
+test('a description-only edit sends the forced query parameters back byte for byte, and reviews the description alone', async ({ page }) => {
+  // Written by hand, as a script or Algolia's dashboard might: `:` unescaped, a space as `+`.
+  const queryParameters = 'filters=brand:Acme&query=a+b';
+  const created = await emulator.api('POST', '/1/keys', {
+    acl: ['search'], description: 'Hand-written parameters', queryParameters,
+  });
+  expect(created.status).toBe(200);
+  await emulator.advanceClock(1);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await openEdit(page, 'Hand-written parameters');
+  await expect(page.getByLabel('Value of query')).toHaveValue('a b');
+  await page.getByLabel('Description').fill('Hand-written parameters, renamed');
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Review changes' });
+  await expect(dialog.getByRole('row')).toHaveCount(2);
+  await expect(dialog.getByRole('rowheader')).toHaveText(['Description']);
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect.poll(async () => (await readKey(created.body.key)).key.description).toBe('Hand-written parameters, renamed');
+  expect((await readKey(created.body.key)).key.queryParameters).toBe(queryParameters);
+});
+
+test('editing one forced query parameter encodes that pair alone, and the review shows it', async ({ page }) => {
+  const created = await emulator.api('POST', '/1/keys', {
+    acl: ['search'], description: 'One pair edited', queryParameters: 'filters=brand:Acme&query=a+b',
+  });
+  await emulator.advanceClock(1);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await openEdit(page, 'One pair edited');
+  await page.getByLabel('Value of query').fill('a c');
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Review changes' });
+  await expect(dialog.getByRole('rowheader')).toHaveText(['Forced query parameters']);
+  await expect(dialog.getByRole('row').nth(1)).toContainText('filters=brand:Acme&query=a c');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect.poll(async () => (await readKey(created.body.key)).key.queryParameters)
+    .toBe('filters=brand:Acme&query=a%20c');
+});
+
 test('a change that widens access is named before saving, and cancelling saves nothing', async ({ page }) => {
   const description = 'Partner portal search (office network only)';
   const { value } = await emulator.keyByDescription(description);

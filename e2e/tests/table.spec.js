@@ -161,3 +161,42 @@ test('refresh reloads the list, and a failure offers a retry', async ({ page }) 
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(count(page)).toHaveText(`${DEMO_KEY_COUNT + 1} of ${DEMO_KEY_COUNT + 1} keys`);
 });
+
+test('one odd key does not break the list: it is listed with a warning and is not offered for editing', async ({ page }) => {
+  const isoDate = await emulator.keyByDescription('Docs site search');
+  const wrongType = await emulator.keyByDescription('Locale search FR');
+  // What the browser receives is rewritten, as a proxy or a change of the API would: the emulator
+  // itself only returns well-typed keys.
+  await page.route((url) => url.pathname === '/1/keys', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    for (const key of body.keys) {
+      if (key.value === isoDate.value) key.createdAt = '2023-11-14T22:13:20Z';
+      if (key.value === wrongType.value) key.maxQueriesPerIPPerHour = 'lots';
+    }
+    body.keys.push({ description: 'an entry without a key value' });
+    await route.fulfill({ response, json: body });
+  });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+
+  const odd = await findRow(page, 'Locale search FR');
+  await expect(odd.getByRole('img', { name: 'Not fully read: maxQueriesPerIPPerHour' })).toBeVisible();
+  await expect(odd).toContainText('prod_fr_*');
+  const dated = await findRow(page, 'Docs site search');
+  await expect(dated.getByTitle('2023-11-14 22:13 UTC')).toBeVisible();
+  await expect(dated.getByRole('img')).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill('');
+  await expect(count(page)).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+
+  await (await findRow(page, 'Locale search FR')).getByRole('link', { name: 'Locale search FR' }).click();
+  const warning = page.getByRole('note', { name: 'Not fully read' });
+  await expect(warning).toContainText('maxQueriesPerIPPerHour: expected a whole number, 0 or more, found the text “lots”.');
+  await expect(page.getByRole('button', { name: 'Delete' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Duplicate as new' })).toHaveCount(0);
+
+  await page.goto(`${page.url()}/edit`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This key cannot be edited here');
+  await expect(page.getByRole('note', { name: 'Not fully read' })).toContainText('maxQueriesPerIPPerHour');
+  await expect(page.getByLabel('Description')).toHaveCount(0);
+});

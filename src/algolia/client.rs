@@ -70,12 +70,11 @@ impl Client {
         &self.credentials
     }
 
-    /// `GET /1/keys`: every key of the application.
-    pub async fn list_keys(&self) -> Result<Vec<ApiKey>, ApiError> {
+    /// `GET /1/keys`: every key of the application, and how many entries could not be read at all.
+    pub async fn list_keys(&self) -> Result<KeyList, ApiError> {
         let text = self.send(Method::GET, "/1/keys", None, &unreported).await?;
         mark("keys-response");
-        let list: KeyList = parse(&text)?;
-        Ok(list.keys)
+        parse(&text)
     }
 
     /// `GET /1/keys/{key}`.

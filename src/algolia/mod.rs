@@ -6,6 +6,7 @@ mod client;
 mod error;
 mod hosts;
 mod key;
+mod rfc3339;
 mod wait;
 
 pub use client::{Client, Credentials, Report, sleep_ms, unreported};
@@ -14,5 +15,5 @@ pub use hosts::{
     Accept, CallKind, Host, HostEvent, HostPool, Outcome, classify, custom_hosts, default_hosts,
     parse_custom_host,
 };
-pub use key::{ApiKey, Extra, KeyBody, KeyList, timestamp_ms};
+pub use key::{ApiKey, Extra, KeyBody, KeyList, Problem, timestamp_ms};
 pub use wait::Awaited;

@@ -6,7 +6,7 @@ use crate::components::FieldError;
 /// The permissions as checkboxes with a line each, grouped, with presets that fill them.
 #[component]
 pub fn AclPicker(
-    selected: Signal<Vec<String>>,
+    #[prop(into)] selected: Signal<Vec<String>>,
     on_toggle: Callback<(String, bool)>,
     on_preset: Callback<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,

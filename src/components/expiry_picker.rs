@@ -10,7 +10,7 @@ use crate::keys::seconds_left;
 /// Never, a duration from the save, or a date and time; with the instant that results.
 #[component]
 pub fn ExpiryPicker(
-    value: Signal<ExpiryInput>,
+    #[prop(into)] value: Signal<ExpiryInput>,
     on_change: Callback<ExpiryInput>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
-use crate::keys::format::limit;
+use crate::keys::format::{limit, not_fully_read};
 use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render};
 use crate::operations::Operations;
 use crate::perf::mark;
@@ -275,6 +275,7 @@ fn KeyTableRow(
     };
     let description =
         if key.description.is_empty() { "(no description)".to_owned() } else { key.description.clone() };
+    let unread = (!key.is_fully_read()).then(|| not_fully_read(&key.problems));
     let ops = use_context::<Operations>();
     let value = key.value.clone();
     let applying = move || ops.and_then(|ops| ops.is_pending(&value)).map(|label| format!("{label}…"));
@@ -316,6 +317,7 @@ fn KeyTableRow(
                 // A plain link: the router handles its click, and a row is cheaper without the
                 // active-link tracking of <A>.
                 <a href=AppRoute::Key(hash.clone()).href()>{description.clone()}</a>
+                {unread.map(|label| view! { <span class="badge" role="img" aria-label=label.clone() title=label>"⚠"</span> })}
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
             </td>
             <td>

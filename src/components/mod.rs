@@ -15,6 +15,7 @@ mod key_table;
 mod key_value;
 mod pattern_list;
 mod query_params_editor;
+mod read_problems;
 mod text_field;
 mod write_progress;
 
@@ -32,5 +33,6 @@ pub use key_table::KeyTable;
 pub use key_value::KeyValue;
 pub use pattern_list::PatternList;
 pub use query_params_editor::QueryParamsEditor;
+pub use read_problems::ReadProblems;
 pub use text_field::TextField;
 pub use write_progress::WriteProgress;

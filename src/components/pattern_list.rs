@@ -14,7 +14,7 @@ pub fn PatternList(
     noun: &'static str,
     /// What an empty list means, e.g. "All indices".
     empty: &'static str,
-    items: Signal<Vec<String>>,
+    #[prop(into)] items: Signal<Vec<String>>,
     on_change: Callback<Vec<String>>,
     /// A message from validating the whole form.
     #[prop(into)]

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::FieldError;
 use crate::keys::form::QueryField;
-use crate::keys::query_params;
+use crate::keys::query_params::{self, Param};
 
 /// One editable row, with an id that keeps its inputs (and the focus) while others change.
 #[derive(Clone, Copy)]
@@ -10,6 +10,8 @@ struct Row {
     id: usize,
     name: RwSignal<String>,
     value: RwSignal<String>,
+    /// The pair's text as read, which goes back as it is while the row is unchanged.
+    read_as: StoredValue<Option<String>>,
 }
 
 /// Forced query parameters as name/value rows. Text that does not parse is shown raw, with a
@@ -21,26 +23,39 @@ pub fn QueryParamsEditor(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let next_id = StoredValue::new(0usize);
-    let new_row = move |name: String, value: String| {
+    let new_row = move |param: Param| {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
-        Row { id, name: RwSignal::new(name), value: RwSignal::new(value) }
+        Row {
+            id,
+            name: RwSignal::new(param.name),
+            value: RwSignal::new(param.value),
+            read_as: StoredValue::new(param.read_as),
+        }
     };
     let (start_rows, start_raw) = match initial {
         QueryField::Rows(rows) => (rows, None),
         QueryField::Raw { text, problem } => (Vec::new(), Some((text, problem))),
     };
-    let rows = RwSignal::new(start_rows.into_iter().map(|(n, v)| new_row(n, v)).collect::<Vec<_>>());
+    let rows = RwSignal::new(start_rows.into_iter().map(new_row).collect::<Vec<_>>());
     let raw = RwSignal::new(start_raw);
     let emit = move || {
-        let pairs = rows.with_untracked(|rows| {
-            rows.iter().map(|r| (r.name.get_untracked(), r.value.get_untracked())).collect::<Vec<_>>()
+        let params = rows.with_untracked(|rows| {
+            rows.iter()
+                .map(|r| Param {
+                    name: r.name.get_untracked(),
+                    value: r.value.get_untracked(),
+                    read_as: r.read_as.get_value(),
+                })
+                .collect::<Vec<_>>()
         });
-        on_change.run(QueryField::Rows(pairs));
+        on_change.run(QueryField::Rows(params));
     };
     let rewrite_as_rows = move |_| {
         if let Some((text, _)) = raw.get_untracked() {
-            rows.set(query_params::parse(&text).into_iter().map(|(n, v)| new_row(n, v)).collect());
+            rows.set(
+                query_params::parse(&text).into_iter().map(|(n, v)| new_row(Param::typed(n, v))).collect(),
+            );
             raw.set(None);
             emit();
         }
@@ -121,7 +136,7 @@ pub fn QueryParamsEditor(
                 <button
                     type="button"
                     class="secondary"
-                    on:click=move |_| rows.update(|rows| rows.push(new_row(String::new(), String::new())))
+                    on:click=move |_| rows.update(|rows| rows.push(new_row(Param::default())))
                 >
                     "Add parameter"
                 </button>

@@ -1,5 +1,7 @@
 //! The words and numbers the console shows for keys: masked values, relative and absolute times,
-//! expiry countdowns.
+//! expiry countdowns, and what could not be read.
+
+use crate::algolia::Problem;
 
 const MINUTE: u64 = 60;
 const HOUR: u64 = 60 * MINUTE;
@@ -75,6 +77,25 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let year = yoe + era * 400 + i64::from(month <= 2);
     (year, month, day)
+}
+
+/// The name a key's warning marker gives the fields that could not be read.
+pub fn not_fully_read(problems: &[Problem]) -> String {
+    let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+    format!("Not fully read: {}", fields.join(", "))
+}
+
+/// What the keys page says of list entries it could not show at all; `None` when there are none.
+pub fn unreadable_entries(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => {
+            Some("1 entry of the list could not be read: it has no key value, so it is not shown.".to_owned())
+        }
+        n => Some(format!(
+            "{n} entries of the list could not be read: they have no key value, so they are not shown."
+        )),
+    }
 }
 
 /// A limit where 0 means none: "no limit" or the number with thousands separated.
@@ -160,6 +181,15 @@ mod tests {
         assert_eq!(utc(0.0), "1970-01-01 00:00 UTC");
         assert_eq!(utc(1_688_474_955_123.0), "2023-07-04 12:49 UTC");
         assert_eq!(utc(951_782_400_000.0), "2000-02-29 00:00 UTC");
+    }
+
+    #[test]
+    fn what_could_not_be_read() {
+        let problem = |field| Problem { field, expected: "a text", found: "an object".into() };
+        assert_eq!(not_fully_read(&[problem("createdAt"), problem("acl")]), "Not fully read: createdAt, acl");
+        assert_eq!(unreadable_entries(0), None);
+        assert!(unreadable_entries(1).unwrap().starts_with("1 entry of the list could not be read"));
+        assert!(unreadable_entries(3).unwrap().starts_with("3 entries of the list could not be read"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Keys logic, free of any view. `table/` prepares the list (rows, search, filters, sort, which rows
-//! to render, the view state in the URL); `form/` turns a key into an editable form and back, and
-//! says what an update changes. Beside them, the rules both use: index and referer patterns, CIDR
+//! to render, the view state in the URL); `form/` turns a key into an editable form (held as one signal
+//! per field) and back, and says what an update changes. Beside them, the rules both use: index and referer patterns, CIDR
 //! ranges, forced query parameters, expiry arithmetic, the deleted tray, and the words and numbers
 //! the console shows.
 

@@ -17,6 +17,14 @@ pub struct Deleted {
     /// Restored already, but its settings could not be put back yet.
     #[serde(default)]
     pub restored: bool,
+    /// Whether every field was understood when the key was read. A restore brings the key back as
+    /// Algolia kept it; putting settings back with a full update could lose what was not understood.
+    #[serde(default = "fully_read")]
+    pub fully_read: bool,
+}
+
+fn fully_read() -> bool {
+    true
 }
 
 impl Deleted {
@@ -27,6 +35,7 @@ impl Deleted {
             expires_at_ms,
             deleted_at_ms,
             restored: false,
+            fully_read: key.is_fully_read(),
         }
     }
 
@@ -83,6 +92,24 @@ mod tests {
         assert_eq!(deleted.settings_never_expiring().validity, 0);
         let never = Deleted::new(&key(), None, 0.0);
         assert_eq!(never.settings_at(1e12).unwrap().validity, 0);
+    }
+
+    #[test]
+    fn a_key_not_fully_read_is_remembered_as_such() {
+        assert!(Deleted::new(&key(), None, 0.0).fully_read);
+        let odd = ApiKey {
+            problems: vec![crate::algolia::Problem {
+                field: "createdAt",
+                expected: "a time",
+                found: "an object".into(),
+            }],
+            ..key()
+        };
+        assert!(!Deleted::new(&odd, None, 0.0).fully_read);
+        // Entries stored before the flag existed were written only for keys read in full.
+        let mut stored = serde_json::to_value(Deleted::new(&key(), None, 0.0)).unwrap();
+        stored.as_object_mut().unwrap().remove("fullyRead");
+        assert!(serde_json::from_value::<Deleted>(stored).unwrap().fully_read);
     }
 
     #[test]

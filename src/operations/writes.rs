@@ -91,8 +91,8 @@ impl Run {
                     if check > 0 {
                         sleep_ms(1_000 * check).await;
                     }
-                    let keys = match self.client.list_keys().await {
-                        Ok(keys) => keys,
+                    let list = match self.client.list_keys().await {
+                        Ok(list) => list,
                         Err(list_error) => {
                             return failed(
                                 format!("{} Reading the list failed too: {list_error}", unknown(&error)),
@@ -100,9 +100,9 @@ impl Run {
                             );
                         }
                     };
-                    if let Some(key) = find_created(&before, &keys, &body, CREATE_SLACK_S) {
+                    if let Some(key) = find_created(&before, &list.keys, &body, CREATE_SLACK_S) {
                         let value = key.value.clone();
-                        self.ops.store.set_loaded(keys);
+                        self.ops.store.set_loaded(list);
                         return done_checked(
                             format!(
                                 "{} the list now has a new key with these settings: it was created.",
@@ -301,6 +301,19 @@ impl Run {
                 Err(message) => return failed(format!("Could not restore {name}: {message}"), true),
             }
             self.ops.mark_restored(&deleted.value);
+        }
+        if !deleted.fully_read {
+            if check.is_none() {
+                self.ops.settle(&self.client, &deleted.value, Awaited::Added, "Restoring");
+            }
+            self.ops.out_of_tray(&deleted.value);
+            return done(
+                format!(
+                    "{name} is back with its settings as Algolia kept them, but it never expires now: it was not \
+                     fully read when deleted, so the console does not rewrite it to put its expiry back."
+                ),
+                Some(deleted.value.clone()),
+            );
         }
         self.now_doing(
             "Restoring",

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::acl;
-use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue, WriteProgress};
+use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue, ReadProblems, WriteProgress};
 use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::{KeyRow, query_params};
 use crate::operations::{Operations, Write, WriteStatus};
@@ -96,6 +96,9 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
             .collect_view();
         view! { <ul>{items}</ul> }.into_any()
     };
+    // A key not fully read is not offered for editing or duplicating (`ReadProblems` says why).
+    let fully_read = key.is_fully_read();
+    let problems = (!fully_read).then(|| view! { <ReadProblems problems=key.problems.clone() /> });
     let extra = (!key.extra.is_empty()).then(|| {
         let json = serde_json::to_string_pretty(&key.extra).unwrap_or_default();
         view! {
@@ -109,9 +112,12 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
     view! {
         <h1>{title}</h1>
         <p role="status" class="applying">{applying}</p>
+        {problems}
         <div class="actions">
-            <A href=AppRoute::EditKey(hash.clone()).href()>"Edit"</A>
-            <A href=AppRoute::NewKey { from: Some(hash.clone()) }.href()>"Duplicate as new"</A>
+            {fully_read.then(|| view! {
+                <A href=AppRoute::EditKey(hash.clone()).href()>"Edit"</A>
+                <A href=AppRoute::NewKey { from: Some(hash.clone()) }.href()>"Duplicate as new"</A>
+            })}
             <button
                 type="button"
                 class="danger"

@@ -6,10 +6,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::algolia::KeyBody;
 use crate::components::{
     AclPicker, ConfirmDialog, CopyButton, ExpiryPicker, FieldError, PatternList, QueryParamsEditor,
-    WriteProgress,
+    ReadProblems, WriteProgress,
 };
 use crate::keys::form::diff::{Diff, diff};
-use crate::keys::form::{FormErrors, KeyForm};
+use crate::keys::form::{FormErrors, FormFields, KeyForm, toggle_acl};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::{Operations, Write, WriteStatus};
@@ -29,6 +29,9 @@ pub fn NewKeyPage() -> impl IntoView {
         let source = from.as_ref().and_then(|hash| find(store, hash));
         match (from, source) {
             (Some(_), None) if !loaded.get() => loading().into_any(),
+            (_, Some(row)) if !row.key.is_fully_read() => {
+                not_fully_read(row, "This key cannot be duplicated here").into_any()
+            }
             (_, source) => {
                 let initial = source.map_or_else(KeyForm::default, |row| {
                     let mut form = KeyForm::from_key(&row.key, row.expires_at_ms);
@@ -51,6 +54,7 @@ pub fn EditKeyPage() -> impl IntoView {
         let hash = params.with(|p| p.get("hash").unwrap_or_default());
         loaded.track();
         match find(store, &hash) {
+            Some(row) if !row.key.is_fully_read() => not_fully_read(row, "This key cannot be edited here").into_any(),
             Some(row) => {
                 let initial = KeyForm::from_key(&row.key, row.expires_at_ms);
                 view! { <KeyFormView original=Some(row) initial=initial /> }.into_any()
@@ -80,6 +84,19 @@ fn find(store: KeyStore, hash: &str) -> Option<KeyRow> {
         .with_untracked(|rows| rows.as_ref().and_then(|rows| rows.iter().find(|r| r.hash == hash).cloned()))
 }
 
+/// Instead of the form, for a key that was not fully read: a form would start from guesses.
+fn not_fully_read(row: KeyRow, title: &'static str) -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <p>
+                <A href=AppRoute::Key(row.hash.clone()).href()>"← Back to the key"</A>
+            </p>
+            <h1>{title}</h1>
+            <ReadProblems problems=row.key.problems />
+        </main>
+    }
+}
+
 fn loading() -> impl IntoView {
     view! {
         <main class="page narrow">
@@ -96,8 +113,8 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     let ops = expect_context::<Operations>();
     let go = use_go();
     let editing = original.is_some();
-    let form = RwSignal::new(initial.clone());
-    let dirty = Memo::new(move |_| form.with(|f| *f != initial));
+    let form = FormFields::new(initial.clone());
+    let dirty = form.changed_from(initial);
     let errors = RwSignal::new(FormErrors::default());
     let saving = ops.track();
     let review = RwSignal::new(None::<Diff>);
@@ -130,7 +147,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
 
     let original_key = StoredValue::new(original.clone());
     // Validates the form as it would be saved now; shows the problems next to their fields.
-    let body_now = move || match form.with_untracked(|f| f.to_body(js_sys::Date::now())) {
+    let body_now = move || match form.snapshot().to_body(js_sys::Date::now()) {
         Ok(body) => {
             errors.set(FormErrors::default());
             Some(body)
@@ -169,7 +186,8 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
             None => save.run(body),
             Some(row) => {
                 let new_expiry = form
-                    .with_untracked(|f| f.expiry.to_expiry().ok())
+                    .expiry
+                    .with_untracked(|e| e.to_expiry().ok())
                     .and_then(|e| e.instant(js_sys::Date::now()));
                 review.set(Some(diff(&row.key, row.expires_at_ms, &body, new_expiry)));
                 review_open.set(true);
@@ -220,14 +238,14 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                         <label for="description">"Description"</label>
                         <input
                             id="description"
-                            prop:value=move || form.with(|f| f.description.clone())
-                            on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))
+                            prop:value=form.description
+                            on:input=move |ev| form.description.set(event_target_value(&ev))
                         />
                     </div>
                     <AclPicker
-                        selected=Signal::derive(move || form.with(|f| f.acl.clone()))
-                        on_toggle=Callback::new(move |(acl, on): (String, bool)| form.update(|f| f.toggle_acl(&acl, on)))
-                        on_preset=Callback::new(move |acl| form.update(|f| f.acl = acl))
+                        selected=form.acl
+                        on_toggle=Callback::new(move |(acl, on): (String, bool)| form.acl.update(|list| toggle_acl(list, &acl, on)))
+                        on_preset=Callback::new(move |acl| form.acl.set(acl))
                         error=field(|e| &e.acl)
                     />
                     <PatternList
@@ -235,45 +253,45 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                         label="Indices"
                         noun="index"
                         empty="All indices"
-                        items=Signal::derive(move || form.with(|f| f.indexes.clone()))
-                        on_change=Callback::new(move |list| form.update(|f| f.indexes = list))
+                        items=form.indexes
+                        on_change=Callback::new(move |list| form.indexes.set(list))
                         error=field(|e| &e.indexes)
                     />
                     <p class="hint preview" aria-live="polite">
-                        {move || index_preview(&form.with(|f| f.indexes.clone()), indices.get().flatten())}
+                        {move || form.indexes.with(|list| index_preview(list, indices.get().flatten()))}
                     </p>
                     <PatternList
                         id="referers"
                         label="Referers"
                         noun="referer"
                         empty="Any referer"
-                        items=Signal::derive(move || form.with(|f| f.referers.clone()))
-                        on_change=Callback::new(move |list| form.update(|f| f.referers = list))
+                        items=form.referers
+                        on_change=Callback::new(move |list| form.referers.set(list))
                         error=field(|e| &e.referers)
                     />
-                    <RefererTester referers=Signal::derive(move || form.with(|f| f.referers.clone())) />
+                    <RefererTester referers=form.referers />
                     <QueryParamsEditor
-                        initial=form.get_untracked().query
-                        on_change=Callback::new(move |query| form.update(|f| f.query = query))
+                        initial=form.query.get_untracked()
+                        on_change=Callback::new(move |query| form.query.set(query))
                         error=field(|e| &e.query)
                     />
                     <LimitField
                         id="max-hits"
                         label="Max hits per query"
-                        value=Signal::derive(move || form.with(|f| f.max_hits.clone()))
-                        on_change=Callback::new(move |text| form.update(|f| f.max_hits = text))
+                        value=form.max_hits
+                        on_change=Callback::new(move |text| form.max_hits.set(text))
                         error=field(|e| &e.max_hits)
                     />
                     <LimitField
                         id="max-queries"
                         label="Max queries per IP per hour"
-                        value=Signal::derive(move || form.with(|f| f.max_queries.clone()))
-                        on_change=Callback::new(move |text| form.update(|f| f.max_queries = text))
+                        value=form.max_queries
+                        on_change=Callback::new(move |text| form.max_queries.set(text))
                         error=field(|e| &e.max_queries)
                     />
                     <ExpiryPicker
-                        value=Signal::derive(move || form.with(|f| f.expiry.clone()))
-                        on_change=Callback::new(move |expiry| form.update(|f| f.expiry = expiry))
+                        value=form.expiry
+                        on_change=Callback::new(move |expiry| form.expiry.set(expiry))
                         error=field(|e| &e.expiry)
                     />
                     <Show when=move || !review_open.get()>
@@ -351,7 +369,10 @@ fn DiffView(diff: Diff) -> impl IntoView {
         .map(|c| {
             view! {
                 <tr>
-                    <th scope="row">{c.field}</th>
+                    <th scope="row">
+                        {c.field}
+                        {c.note.map(|note| view! { <span class="hint note">{note}</span> })}
+                    </th>
                     <td>{c.before}</td>
                     <td>{c.after}</td>
                 </tr>
@@ -379,7 +400,7 @@ fn DiffView(diff: Diff) -> impl IntoView {
 fn LimitField(
     id: &'static str,
     label: &'static str,
-    value: Signal<String>,
+    #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -412,7 +433,7 @@ fn LimitField(
 
 /// Checks a sample URL against the referer patterns.
 #[component]
-fn RefererTester(referers: Signal<Vec<String>>) -> impl IntoView {
+fn RefererTester(#[prop(into)] referers: Signal<Vec<String>>) -> impl IntoView {
     let sample = RwSignal::new(String::new());
     let verdict = move || {
         let url = sample.get();

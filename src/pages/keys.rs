@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{ConfirmDialog, DeletedTray, KeyTable, WriteProgress};
 use crate::connect::explain;
+use crate::keys::format::unreadable_entries;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::routes::{AppRoute, use_go};
@@ -204,6 +205,15 @@ pub fn KeysPage() -> impl IntoView {
                         <div class="banner error" role="alert">
                             <p>{explain(&error)}</p>
                             <button type="button" on:click=refresh>"Retry"</button>
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                unreadable_entries(store.unreadable.get()).map(|text| {
+                    view! {
+                        <div class="banner warning" role="note">
+                            <p>{text}</p>
                         </div>
                     }
                 })

@@ -137,7 +137,7 @@ fn Build() -> impl IntoView {
 
     let on_rows = Callback::new(move |field: QueryField| {
         if let QueryField::Rows(rows) = field {
-            others.set(rows);
+            others.set(rows.into_iter().map(|row| (row.name, row.value)).collect());
         }
     });
 

@@ -10,6 +10,9 @@ pub struct Change {
     pub field: &'static str,
     pub before: String,
     pub after: String,
+    /// Set when the values read the same but are not written the same: `before` and `after` then
+    /// show the text as read and as it will be sent.
+    pub note: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -22,37 +25,53 @@ pub struct Diff {
 /// Expiry instants closer than this are the same: the instant is recomputed from a countdown.
 const SAME_INSTANT_MS: f64 = 2_000.0;
 
+/// The note of a change that is only in how the values are written.
+pub const WRITTEN_DIFFERENTLY: &str = "Same values, written differently: the text sent is not the text read.";
+
 /// Compares the key as read (expiring at `old_expiry`) with the body about to be sent (expiring at
-/// `new_expiry`).
+/// `new_expiry`). Fields are compared as they are written, so that no difference in what is sent can
+/// hide behind a readable rendering; they are shown readable where that shows the difference.
 pub fn diff(old: &ApiKey, old_expiry: Option<f64>, new: &KeyBody, new_expiry: Option<f64>) -> Diff {
     let mut diff = Diff::default();
-    let mut change = |field, before: String, after: String| {
-        if before != after {
-            diff.changes.push(Change { field, before, after });
-        }
-    };
-    change("Description", quoted(&old.description), quoted(&new.description));
-    change("ACL", list(&old.acl, "none"), list(&new.acl, "none"));
-    change("Indices", list(&old.indexes, "all indices"), list(&new.indexes, "all indices"));
-    change("Referers", list(&old.referers, "any referer"), list(&new.referers, "any referer"));
-    change("Forced query parameters", params(&old.query_parameters), params(&new.query_parameters));
-    change("Max hits per query", limit(old.max_hits_per_query), limit(new.max_hits_per_query));
-    change(
+    let changes = &mut diff.changes;
+    compare(changes, "Description", &old.description, &new.description, |d| quoted(d), |d| format!("{d:?}"));
+    compare(changes, "ACL", &old.acl, &new.acl, |l| list(l, "none"), json);
+    compare(changes, "Indices", &old.indexes, &new.indexes, |l| list(l, "all indices"), json);
+    compare(changes, "Referers", &old.referers, &new.referers, |l| list(l, "any referer"), json);
+    compare(
+        changes,
+        "Forced query parameters",
+        &old.query_parameters,
+        &new.query_parameters,
+        |q| params(q),
+        String::clone,
+    );
+    compare(
+        changes,
+        "Max hits per query",
+        &old.max_hits_per_query,
+        &new.max_hits_per_query,
+        |n| limit(*n),
+        u64::to_string,
+    );
+    compare(
+        changes,
         "Max queries per IP per hour",
-        limit(old.max_queries_per_ip_per_hour),
-        limit(new.max_queries_per_ip_per_hour),
+        &old.max_queries_per_ip_per_hour,
+        &new.max_queries_per_ip_per_hour,
+        |n| limit(*n),
+        u64::to_string,
     );
     let same_expiry = match (old_expiry, new_expiry) {
         (Some(a), Some(b)) => (a - b).abs() < SAME_INSTANT_MS,
         (a, b) => a.is_none() && b.is_none(),
     };
     if !same_expiry {
-        change("Expires", expiry(old_expiry), expiry(new_expiry));
+        let change =
+            Change { field: "Expires", before: expiry(old_expiry), after: expiry(new_expiry), note: None };
+        changes.push(change);
     }
-    let changed_others = old.extra != new.extra;
-    if changed_others {
-        change("Other fields", "as read".into(), "changed".into());
-    }
+    compare(changes, "Other fields", &old.extra, &new.extra, json, json);
 
     let warn = &mut diff.widening;
     for acl in new.acl.iter().filter(|a| !old.acl.contains(a)) {
@@ -105,12 +124,37 @@ fn raised_limit(old: u64, new: u64, what: &str) -> Option<String> {
     }
 }
 
+/// Adds a change when `old` and `new` differ at all, shown readable (`shown`) unless that reads the
+/// same, and then as written (`written`), with a note saying so.
+fn compare<T: PartialEq>(
+    changes: &mut Vec<Change>,
+    field: &'static str,
+    old: &T,
+    new: &T,
+    shown: impl Fn(&T) -> String,
+    written: impl Fn(&T) -> String,
+) {
+    if old == new {
+        return;
+    }
+    let (before, after) = (shown(old), shown(new));
+    changes.push(if before != after {
+        Change { field, before, after, note: None }
+    } else {
+        Change { field, before: written(old), after: written(new), note: Some(WRITTEN_DIFFERENTLY) }
+    });
+}
+
 fn quoted(text: &str) -> String {
     if text.is_empty() { "(none)".into() } else { format!("“{text}”") }
 }
 
 fn list(items: &[String], empty: &str) -> String {
     if items.is_empty() { empty.into() } else { items.join(", ") }
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 fn params(query: &str) -> String {
@@ -157,9 +201,74 @@ mod tests {
         let diff = diff(&old, None, &new, None);
         assert_eq!(
             diff.changes,
-            [Change { field: "Description", before: "“Shop”".into(), after: "“Storefront”".into() }]
+            [Change {
+                field: "Description",
+                before: "“Shop”".into(),
+                after: "“Storefront”".into(),
+                note: None
+            }]
         );
         assert!(diff.widening.is_empty());
+    }
+
+    #[test]
+    fn a_re_encoding_is_a_change_even_when_the_values_read_the_same() {
+        let old = ApiKey { query_parameters: "filters=brand:Acme&query=a+b".into(), ..old() };
+        let new = KeyBody { query_parameters: "filters=brand%3AAcme&query=a%20b".into(), ..same(&old) };
+        assert_eq!(
+            diff(&old, None, &new, None).changes,
+            [Change {
+                field: "Forced query parameters",
+                before: "filters=brand:Acme&query=a+b".into(),
+                after: "filters=brand%3AAcme&query=a%20b".into(),
+                note: Some(WRITTEN_DIFFERENTLY),
+            }]
+        );
+        // A change of value is shown decoded, for reading.
+        let edited = KeyBody { query_parameters: "filters=brand:Acme&query=a%20c".into(), ..same(&old) };
+        let change = &diff(&old, None, &edited, None).changes[0];
+        assert_eq!(
+            (change.before.as_str(), change.after.as_str()),
+            ("filters=brand:Acme&query=a b", "filters=brand:Acme&query=a c")
+        );
+        assert_eq!(change.note, None);
+    }
+
+    #[test]
+    fn a_new_order_is_a_change() {
+        let old = ApiKey { acl: vec!["search".into(), "browse".into()], ..old() };
+        let new = KeyBody { acl: vec!["browse".into(), "search".into()], ..same(&old) };
+        let diff = diff(&old, None, &new, None);
+        assert_eq!(diff.changes.len(), 1);
+        assert_eq!(
+            (diff.changes[0].before.as_str(), diff.changes[0].after.as_str()),
+            ("search, browse", "browse, search")
+        );
+        assert!(diff.widening.is_empty());
+    }
+
+    #[test]
+    fn lists_that_join_alike_are_told_apart_by_how_they_are_written() {
+        let old = ApiKey { referers: vec!["a, b".into()], ..old() };
+        let new = KeyBody { referers: vec!["a".into(), "b".into()], ..same(&old) };
+        let change = &diff(&old, None, &new, None).changes[0];
+        assert_eq!((change.before.as_str(), change.after.as_str()), (r#"["a, b"]"#, r#"["a","b"]"#));
+        assert_eq!(change.note, Some(WRITTEN_DIFFERENTLY));
+    }
+
+    #[test]
+    fn unknown_fields_written_differently_are_a_change() {
+        let read = |json: &str| serde_json::from_str::<ApiKey>(json).unwrap();
+        let old = read(r#"{"value": "k", "future": {"b": 1.50, "a": 1}}"#);
+        let new =
+            KeyBody { extra: read(r#"{"value": "k", "future": {"a": 1, "b": 1.5}}"#).extra, ..same(&old) };
+        let change = &diff(&old, None, &new, None).changes[0];
+        assert_eq!(change.field, "Other fields");
+        assert_eq!(
+            (change.before.as_str(), change.after.as_str()),
+            (r#"{"future":{"b": 1.50, "a": 1}}"#, r#"{"future":{"a": 1, "b": 1.5}}"#)
+        );
+        assert!(diff(&old, None, &same(&old), None).changes.is_empty());
     }
 
     #[test]

@@ -1,19 +1,23 @@
 //! The key form: what the user edits, read from a key and turned into the body to send. Nothing is
-//! dropped on the way: fields the console does not know ride along unchanged, forced query parameters
-//! that do not parse are kept as typed, and an untouched expiry keeps its instant.
+//! dropped or rewritten on the way: fields the console does not know ride along as written, forced
+//! query parameters go back as the text read unless edited (and then only the edited pairs are
+//! encoded again), and an untouched expiry keeps its instant.
 
 pub mod diff;
+mod fields;
+
+pub use fields::FormFields;
 
 use crate::algolia::{ApiKey, Extra, KeyBody};
 use crate::keys::cidr;
 use crate::keys::expiry::{Expiry, Unit, parse_duration};
 use crate::keys::patterns;
-use crate::keys::query_params;
+use crate::keys::query_params::{self, Param};
 
 /// Forced query parameters, as rows, or as the raw text when it does not parse.
 #[derive(Clone, Debug, PartialEq)]
 pub enum QueryField {
-    Rows(Vec<(String, String)>),
+    Rows(Vec<Param>),
     /// Kept and sent exactly as it was; the problem is shown as a warning.
     Raw {
         text: String,
@@ -73,6 +77,8 @@ pub struct KeyForm {
     pub indexes: Vec<String>,
     pub referers: Vec<String>,
     pub query: QueryField,
+    /// The forced query parameters as read (empty for a new key): rows still as read go back as it.
+    pub query_as_read: String,
     pub max_hits: String,
     pub max_queries: String,
     pub expiry: ExpiryInput,
@@ -87,10 +93,11 @@ impl Default for KeyForm {
             indexes: Vec::new(),
             referers: Vec::new(),
             query: QueryField::Rows(Vec::new()),
+            query_as_read: String::new(),
             max_hits: "0".into(),
             max_queries: "0".into(),
             expiry: ExpiryInput::default(),
-            extra: Extra::new(),
+            extra: Extra::default(),
         }
     }
 }
@@ -126,20 +133,11 @@ impl KeyForm {
             indexes: key.indexes.clone(),
             referers: key.referers.clone(),
             query,
+            query_as_read: key.query_parameters.clone(),
             max_hits: key.max_hits_per_query.to_string(),
             max_queries: key.max_queries_per_ip_per_hour.to_string(),
             expiry: ExpiryInput::of(expires_at_ms),
             extra: key.extra.clone(),
-        }
-    }
-
-    /// Turns on or off one ACL, keeping the order of the others so an unchanged list stays unchanged.
-    pub fn toggle_acl(&mut self, acl: &str, on: bool) {
-        let has = self.acl.iter().any(|a| a == acl);
-        if on && !has {
-            self.acl.push(acl.to_owned());
-        } else if !on && has {
-            self.acl.retain(|a| a != acl);
         }
     }
 
@@ -179,7 +177,7 @@ impl KeyForm {
         match &self.query {
             QueryField::Raw { text, .. } => Ok(text.clone()),
             QueryField::Rows(rows) => {
-                for (name, value) in rows {
+                for Param { name, value, .. } in rows {
                     if name.trim().is_empty() && !value.trim().is_empty() {
                         return Err(format!("The value “{value}” needs a parameter name."));
                     }
@@ -187,9 +185,20 @@ impl KeyForm {
                         cidr::validate(value.trim())?;
                     }
                 }
-                Ok(query_params::encode(rows))
+                Ok(query_params::encode(rows, &self.query_as_read))
             }
         }
+    }
+}
+
+/// Turns on or off one ACL in a list, keeping the order of the others so an unchanged list stays
+/// unchanged.
+pub fn toggle_acl(list: &mut Vec<String>, acl: &str, on: bool) {
+    let has = list.iter().any(|a| a == acl);
+    if on && !has {
+        list.push(acl.to_owned());
+    } else if !on && has {
+        list.retain(|a| a != acl);
     }
 }
 
@@ -213,36 +222,69 @@ fn parse_limit(text: &str) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     const NOW: f64 = 1_700_000_000_000.0;
 
+    /// A key written as a server might: lists in no particular order, parameters encoded by hand,
+    /// unknown fields with nested objects and numbers written in ways a re-encoding would change.
+    const READ: &str = r#"{
+        "value": "abc", "createdAt": 1600000000, "acl": ["settings", "search", "browse"],
+        "description": "Shop", "indexes": ["prod_b", "prod_a*"],
+        "referers": ["https://shop.example.com/*", "*.example.org"],
+        "queryParameters": "filters=brand:Acme&query=a+b&restrictSources=192.168.1.0%2f24",
+        "maxHitsPerQuery": 20, "maxQueriesPerIPPerHour": 1000, "validity": 3600,
+        "futureField": {"z": 1.50, "a": [1e3, {"y": null, "b": true}]}, "another": -0.0
+    }"#;
+
     fn key() -> ApiKey {
-        serde_json::from_value(json!({
-            "value": "abc", "createdAt": 1_600_000_000, "acl": ["search", "browse"], "description": "Shop",
-            "indexes": ["prod_*"], "referers": ["https://shop.example.com/*"],
-            "queryParameters": "typoTolerance=strict&restrictSources=192.168.1.0%2F24",
-            "maxHitsPerQuery": 20, "maxQueriesPerIPPerHour": 1000, "validity": 3600,
-            "futureField": {"kept": true}
-        }))
-        .unwrap()
+        serde_json::from_str(READ).unwrap()
+    }
+
+    fn rows(form: &mut KeyForm) -> &mut Vec<Param> {
+        match &mut form.query {
+            QueryField::Rows(rows) => rows,
+            QueryField::Raw { .. } => panic!("the parameters should parse"),
+        }
     }
 
     #[test]
-    fn an_untouched_form_sends_the_key_back_unchanged() {
+    fn an_untouched_form_sends_the_key_back_byte_for_byte() {
         let key = key();
         let expires_at = NOW + 3_600_000.0;
         let form = KeyForm::from_key(&key, Some(expires_at));
         // Saved ten minutes later: the same instant, so ten minutes less validity.
         let body = form.to_body(NOW + 600_000.0).unwrap();
-        assert_eq!(body.acl, key.acl);
-        assert_eq!(body.description, key.description);
-        assert_eq!(body.indexes, key.indexes);
-        assert_eq!(body.referers, key.referers);
-        assert_eq!(body.query_parameters, key.query_parameters);
-        assert_eq!((body.max_hits_per_query, body.max_queries_per_ip_per_hour), (20, 1000));
-        assert_eq!(body.validity, 3_000);
-        assert_eq!(body.extra["futureField"], json!({"kept": true}));
+        assert_eq!(body, KeyBody::from_key(&key, 3_000));
+        let sent = serde_json::to_string(&body).unwrap();
+        assert_eq!(
+            sent,
+            concat!(
+                r#"{"acl":["settings","search","browse"],"description":"Shop","indexes":["prod_b","prod_a*"],"#,
+                r#""referers":["https://shop.example.com/*","*.example.org"],"#,
+                r#""queryParameters":"filters=brand:Acme&query=a+b&restrictSources=192.168.1.0%2f24","#,
+                r#""maxHitsPerQuery":20,"maxQueriesPerIPPerHour":1000,"validity":3000,"#,
+                r#""futureField":{"z": 1.50, "a": [1e3, {"y": null, "b": true}]},"another":-0.0}"#
+            )
+        );
+    }
+
+    #[test]
+    fn a_description_edit_changes_the_description_alone() {
+        let key = key();
+        let mut form = KeyForm::from_key(&key, None);
+        form.description = "Storefront".into();
+        let body = form.to_body(NOW).unwrap();
+        assert_eq!(body, KeyBody { description: "Storefront".into(), ..KeyBody::from_key(&key, 0) });
+    }
+
+    #[test]
+    fn editing_one_parameter_encodes_that_pair_alone() {
+        let mut form = KeyForm::from_key(&key(), None);
+        rows(&mut form)[1].value = "a & b".into();
+        assert_eq!(
+            form.to_body(NOW).unwrap().query_parameters,
+            "filters=brand:Acme&query=a%20%26%20b&restrictSources=192.168.1.0%2f24"
+        );
     }
 
     #[test]
@@ -260,11 +302,11 @@ mod tests {
     }
 
     #[test]
-    fn edited_rows_are_encoded() {
+    fn typed_rows_are_encoded() {
         let form = KeyForm {
             query: QueryField::Rows(vec![
-                ("filters".into(), "brand:\"A & B\"".into()),
-                ("restrictSources".into(), "10.0.0.0/8".into()),
+                Param::typed("filters", "brand:\"A & B\""),
+                Param::typed("restrictSources", "10.0.0.0/8"),
             ]),
             ..KeyForm::default()
         };
@@ -278,7 +320,7 @@ mod tests {
             acl: vec![],
             indexes: vec!["dev_*_x".into()],
             referers: vec!["".into()],
-            query: QueryField::Rows(vec![("restrictSources".into(), "10.0.0.1/8".into())]),
+            query: QueryField::Rows(vec![Param::typed("restrictSources", "10.0.0.1/8")]),
             max_hits: "-1".into(),
             max_queries: "lots".into(),
             expiry: ExpiryInput { mode: ExpiryMode::At, at_ms: Some(NOW - 1.0), ..ExpiryInput::default() },
@@ -296,11 +338,11 @@ mod tests {
 
     #[test]
     fn toggling_acls_keeps_their_order() {
-        let mut form = KeyForm::from_key(&key(), None);
-        form.toggle_acl("addObject", true);
-        form.toggle_acl("search", false);
-        form.toggle_acl("browse", true);
-        assert_eq!(form.acl, ["browse", "addObject"]);
+        let mut acl = KeyForm::from_key(&key(), None).acl;
+        toggle_acl(&mut acl, "addObject", true);
+        toggle_acl(&mut acl, "search", false);
+        toggle_acl(&mut acl, "browse", true);
+        assert_eq!(acl, ["settings", "browse", "addObject"]);
     }
 
     #[test]
