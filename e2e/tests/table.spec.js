@@ -187,6 +187,7 @@ test('one odd key does not break the list: it is listed with a warning and is no
   await expect(dated.getByRole('img')).toHaveCount(0);
   await page.getByRole('searchbox', { name: 'Search keys' }).fill('');
   await expect(count(page)).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+  await expect(page.getByRole('note').filter({ hasText: '1 entry of the list could not be read' })).toBeVisible();
 
   await (await findRow(page, 'Locale search FR')).getByRole('link', { name: 'Locale search FR' }).click();
   const warning = page.getByRole('note', { name: 'Not fully read' });
