@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
 
 const DESCRIPTION = 'Docs site search';
 const tray = (page) => page.getByRole('region', { name: /Recently deleted/ });
-const notice = (page, text) => page.locator('.notice').filter({ hasText: text });
+const notice = (page, text) => page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: text });
 
 async function openKey(page, description = DESCRIPTION) {
   await (await findRow(page, description)).getByRole('link').click();
@@ -98,6 +98,26 @@ test('a restore from the tray whose answer cannot be read keeps the key in the t
   await tray(page).getByRole('button', { name: /^Restore/ }).click();
   await expect(notice(page, 'is back with its settings and expiry')).toBeVisible({ timeout: 15_000 });
   await expect(tray(page)).toHaveCount(0);
+});
+
+test('a tray restore whose settings step failed is retried without a second restore', async ({ page }) => {
+  const { value } = await emulator.keyByDescription(DESCRIPTION);
+  const before = (await emulator.api('GET', `/1/keys/${value}`)).body;
+  await deleteFromKeyPage(page);
+  await expect.poll(async () => (await emulator.api('GET', `/1/keys/${value}`)).status).toBe(404);
+  await emulator.fault(0, 'malformedJson', { method: 'PUT' });
+  await tray(page).getByRole('button', { name: /^Restore/ }).click();
+  await expect(notice(page, 'putting its settings back did not finish')).toBeVisible({ timeout: 15_000 });
+  await expect(tray(page)).toContainText(DESCRIPTION);
+  expect((await emulator.api('GET', `/1/keys/${value}`)).body.validity).toBe(0);
+
+  // A second restore would meet this fault on every host and fail.
+  for (const listener of [0, 1, 2]) await emulator.fault(listener, 'status', { status: 500, pathContains: '/restore' });
+  await tray(page).getByRole('button', { name: /^Restore/ }).click();
+  await expect(notice(page, 'is back with its settings and expiry')).toBeVisible({ timeout: 15_000 });
+  await expect(tray(page)).toHaveCount(0);
+  await expect.poll(async () => (await emulator.api('GET', `/1/keys/${value}`)).body.validity, { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(Math.abs((await emulator.api('GET', `/1/keys/${value}`)).body.validity - before.validity)).toBeLessThan(30);
 });
 
 test('a restore by value whose answer cannot be read says what reading the key showed', async ({ page }) => {

@@ -295,7 +295,7 @@ fn key_path(value: &str, suffix: &str) -> String {
 }
 
 fn to_json(body: &KeyBody) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| ApiError::Unreadable(e.to_string()))
+    serde_json::to_string(body).map_err(|e| ApiError::NotSent(e.to_string()))
 }
 
 /// Waits in the browser's event loop.

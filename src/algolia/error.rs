@@ -32,6 +32,9 @@ pub enum ApiError {
     /// For a write, the change may or may not have been applied.
     #[error("The server answered, but its answer could not be read ({0}).")]
     Unreadable(String),
+    /// The request could not be built, so it was never sent.
+    #[error("The request could not be prepared ({0}); nothing was sent.")]
+    NotSent(String),
     /// A write was accepted but did not show in reads after the usual number of checks.
     #[error(
         "Algolia accepted the change, but it did not show after {checks} checks. It may still complete: refresh in a while."

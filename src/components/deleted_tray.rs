@@ -18,21 +18,20 @@ pub fn DeletedTray() -> impl IntoView {
     // A key whose expiry has passed since it was deleted: restoring it needs a decision.
     let expired = RwSignal::new(None::<Deleted>);
     let expired_open = RwSignal::new(false);
-    let restore = move |deleted: Deleted, never_expiring: bool| {
+    let restore = move |value: String, never_expiring: bool| {
         let Some(client) = session.client() else { return };
-        let settings = if never_expiring {
-            Some(deleted.settings_never_expiring())
-        } else {
-            deleted.settings_at(js_sys::Date::now())
+        // The tray as it is now: a line's own copy may predate a restore that half succeeded.
+        let Some(deleted) = ops.tray.with_untracked(|t| t.iter().find(|d| d.value == value).cloned()) else {
+            return;
         };
-        let Some(settings) = settings else {
+        if !never_expiring && deleted.settings_at(js_sys::Date::now()).is_none() {
             expired.set(Some(deleted));
             expired_open.set(true);
             return;
-        };
-        busy.set(Some(deleted.value.clone()));
+        }
+        busy.set(Some(value.clone()));
         expired_open.set(false);
-        ops.run(client, Write::RestoreFromTray { deleted, settings }, restoring);
+        ops.run(client, Write::RestoreFromTray { value, never_expiring }, restoring);
     };
     let progress = move |value: &str| {
         let mine = busy.with(|b| b.as_deref() == Some(value));
@@ -43,7 +42,7 @@ pub fn DeletedTray() -> impl IntoView {
     };
     let restore_never = Callback::new(move |()| {
         if let Some(deleted) = expired.get_untracked() {
-            restore(deleted, true);
+            restore(deleted.value, true);
         }
     });
     view! {
@@ -61,8 +60,8 @@ pub fn DeletedTray() -> impl IntoView {
                                 aria-label=format!("Restore {}", key_name(&deleted.settings.description, &deleted.value))
                                 disabled=move || restoring.is_working()
                                 on:click={
-                                    let deleted = deleted.clone();
-                                    move |_| restore(deleted.clone(), false)
+                                    let value = deleted.value.clone();
+                                    move |_| restore(value.clone(), false)
                                 }
                             >
                                 "Restore"

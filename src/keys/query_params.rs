@@ -20,14 +20,17 @@ impl Param {
         Self { name: name.into(), value: value.into(), read_as: None }
     }
 
+    /// Whether the row still holds what it was read as: then it is the server's, not the user's.
+    pub fn is_as_read(&self) -> bool {
+        self.read_as.as_deref().is_some_and(|text| {
+            split_strict(text).is_ok_and(|(name, value)| name == self.name && value == self.value)
+        })
+    }
+
     /// The row's text in a query string: as read if unchanged since, encoded otherwise.
     fn text(&self) -> String {
         match &self.read_as {
-            Some(text)
-                if split_strict(text).is_ok_and(|(name, value)| name == self.name && value == self.value) =>
-            {
-                text.clone()
-            }
+            Some(text) if self.is_as_read() => text.clone(),
             _ => format!("{}={}", encode_component(self.name.trim()), encode_component(&self.value)),
         }
     }

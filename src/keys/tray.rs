@@ -39,11 +39,6 @@ impl Deleted {
         }
     }
 
-    /// Whether the key's original expiry has passed by `now_ms`: restoring it then needs a decision.
-    pub fn expiry_passed(&self, now_ms: f64) -> bool {
-        self.expires_at_ms.is_some_and(|at| at <= now_ms + 1_000.0)
-    }
-
     /// The body that puts the original settings back at `now_ms`, expiring at the original instant.
     /// `None` when that instant has passed.
     pub fn settings_at(&self, now_ms: f64) -> Option<KeyBody> {
@@ -86,8 +81,6 @@ mod tests {
         let deleted = Deleted::new(&key(), Some(100_000.0), 10_000.0);
         assert_eq!(deleted.settings_at(40_000.0).unwrap().validity, 60);
         assert_eq!(deleted.settings_at(40_000.0).unwrap().description, "d");
-        assert!(!deleted.expiry_passed(40_000.0));
-        assert!(deleted.expiry_passed(100_000.0));
         assert_eq!(deleted.settings_at(100_000.0), None);
         assert_eq!(deleted.settings_never_expiring().validity, 0);
         let never = Deleted::new(&key(), None, 0.0);

@@ -15,8 +15,8 @@ use crate::keys::tray::{self, Deleted};
 use crate::storage;
 use crate::store::KeyStore;
 
-use progress::Activity;
 pub use progress::WriteStatus;
+use progress::Activity;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -35,10 +35,11 @@ pub enum Write {
     },
     /// Deletes each key (with its expiry instant, for the tray), in order, stopping at a failure.
     Delete(Vec<(ApiKey, Option<f64>)>),
-    /// Brings a key back from the tray with `settings` (its validity recomputed by the caller).
+    /// Brings a key back from the tray with its settings and, unless the user chose otherwise
+    /// because it has passed, its expiry instant.
     RestoreFromTray {
-        deleted: Deleted,
-        settings: KeyBody,
+        value: String,
+        never_expiring: bool,
     },
     /// Brings back a deleted key from its pasted value.
     Restore(String),
@@ -54,15 +55,19 @@ impl Write {
         }
     }
 
-    /// Writes whose outcome belongs in the notices even while their page is shown: a delete's
-    /// "undo" hint, and a restore started from the tray, which has no room to say more.
-    fn announces(&self) -> bool {
-        matches!(self, Write::Delete(_) | Write::RestoreFromTray { .. })
-    }
-
-    /// Whether the page that starts this write shows how it ended, in its own words.
-    fn page_tells_outcome(&self) -> bool {
-        matches!(self, Write::Restore(_))
+    /// Whether how the write ended (`end`) goes to the notices: always when its page is gone
+    /// (`watched` false); for a delete's success (its "undo" hint stays useful on the next page);
+    /// for a restore from the tray, which has no room to say more; and for a success found by a
+    /// check after an unreadable answer, unless the page tells it in its own words.
+    fn tells_notices(&self, end: &WriteStatus, watched: bool) -> bool {
+        let from_tray = matches!(self, Write::RestoreFromTray { .. });
+        match end {
+            _ if !watched => true,
+            WriteStatus::Done(_) if from_tray || matches!(self, Write::Delete(_)) => true,
+            WriteStatus::Done(done) => done.checked && !matches!(self, Write::Restore(_)),
+            WriteStatus::Failed { .. } => from_tray,
+            WriteStatus::Idle | WriteStatus::Working(_) => false,
+        }
     }
 }
 
@@ -126,19 +131,14 @@ impl Operations {
             return;
         }
         state.status.set(WriteStatus::Working(Activity::new(write.doing())));
-        let announces = write.announces();
-        let page_tells = write.page_tells_outcome();
         self.spawn(async move {
-            let end = writes::Run { ops: self, client, state }.perform(write).await;
-            let watched = state.watched.get_untracked();
-            match &end {
-                WriteStatus::Done(done) if announces || !watched || (done.checked && !page_tells) => {
-                    self.notify(done.message.clone(), false)
+            let end = writes::Run { ops: self, client, state }.perform(write.clone()).await;
+            if write.tells_notices(&end, state.watched.get_untracked()) {
+                match &end {
+                    WriteStatus::Done(done) => self.notify(done.message.clone(), false),
+                    WriteStatus::Failed { message, .. } => self.notify(message.clone(), true),
+                    WriteStatus::Idle | WriteStatus::Working(_) => {}
                 }
-                WriteStatus::Failed { message, .. } if announces || !watched => {
-                    self.notify(message.clone(), true)
-                }
-                _ => {}
             }
             state.status.try_set(end);
         });
@@ -187,5 +187,46 @@ impl Operations {
     fn out_of_tray(&self, value: &str) {
         self.tray.update(|t| t.retain(|d| d.value != value));
         self.tray.with_untracked(|t| storage::write_tray(t));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress::Finished;
+    use super::*;
+
+    fn done(checked: bool) -> WriteStatus {
+        WriteStatus::Done(Finished { message: "ok".into(), value: None, checked })
+    }
+
+    fn failed() -> WriteStatus {
+        WriteStatus::Failed { message: "no".into(), retry: true }
+    }
+
+    #[test]
+    fn a_write_whose_page_is_gone_always_lands_in_the_notices() {
+        let update = Write::Update { value: "k".into(), body: KeyBody::default() };
+        assert!(update.tells_notices(&done(false), false));
+        assert!(update.tells_notices(&failed(), false));
+        assert!(!update.tells_notices(&done(false), true));
+        assert!(!update.tells_notices(&failed(), true), "the form shows it");
+    }
+
+    #[test]
+    fn a_success_found_by_a_check_is_told_unless_the_page_tells_it() {
+        let update = Write::Update { value: "k".into(), body: KeyBody::default() };
+        assert!(update.tells_notices(&done(true), true));
+        assert!(Write::Create(KeyBody::default()).tells_notices(&done(true), true));
+        assert!(!Write::Restore("k".into()).tells_notices(&done(true), true));
+    }
+
+    #[test]
+    fn deletes_and_tray_restores_speak_in_the_notices() {
+        let delete = Write::Delete(Vec::new());
+        assert!(delete.tells_notices(&done(false), true), "its undo hint");
+        assert!(!delete.tells_notices(&failed(), true), "the dialog shows it");
+        let from_tray = Write::RestoreFromTray { value: "k".into(), never_expiring: false };
+        assert!(from_tray.tells_notices(&done(false), true));
+        assert!(from_tray.tells_notices(&failed(), true));
     }
 }

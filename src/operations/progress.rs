@@ -73,7 +73,8 @@ impl Activity {
             if waited >= SLOW_AFTER_MS {
                 let left = ((timeout - waited) / 1000.0).ceil().max(0.0);
                 text = format!(
-                    "{text} Host {host} is not answering ({} s so far); the next host is tried in {left} s.",
+                    "{text} Host {host} is not answering ({} s so far); it is given {left} s more before the \
+                     next host, if any, is tried.",
                     (waited / 1000.0).floor()
                 );
             }
@@ -109,7 +110,8 @@ mod tests {
         activity.hear(trying("https://a", 0.0));
         assert_eq!(
             activity.describe(5_200.0),
-            "Deleting… Host https://a is not answering (5 s so far); the next host is tried in 26 s."
+            "Deleting… Host https://a is not answering (5 s so far); it is given 26 s more before the next \
+             host, if any, is tried."
         );
     }
 

@@ -10,7 +10,6 @@ use super::progress::{Finished, WriteStatus};
 use super::{Operations, Write, WriteState};
 use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
 use crate::keys::format::key_name;
-use crate::keys::tray::Deleted;
 
 /// How many times a restore that meets "Key already exists" (the delete still spreading) is tried.
 pub const RESTORE_TRIES: u32 = 6;
@@ -51,7 +50,9 @@ impl Run {
             Write::Create(body) => self.create(body).await,
             Write::Update { value, body } => self.update(&value, body).await,
             Write::Delete(keys) => self.delete(keys).await,
-            Write::RestoreFromTray { deleted, settings } => self.restore_from_tray(&deleted, settings).await,
+            Write::RestoreFromTray { value, never_expiring } => {
+                self.restore_from_tray(&value, never_expiring).await
+            }
             Write::Restore(value) => self.restore(&value).await,
         }
     }
@@ -77,9 +78,21 @@ impl Run {
     }
 
     async fn create(&self, body: KeyBody) -> WriteStatus {
-        let before: HashSet<String> = self.ops.store.rows.with_untracked(|rows| {
-            rows.iter().flat_map(|rows| rows.iter()).map(|row| row.key.value.clone()).collect()
+        // What the list held before, to tell the new key apart if the answer is lost: the loaded
+        // keys, or the list read now when none are loaded (a create opened by its URL).
+        let loaded: Option<HashSet<String>> = self.ops.store.rows.with_untracked(|rows| {
+            rows.as_ref().map(|rows| rows.iter().map(|row| row.key.value.clone()).collect())
         });
+        let before = match loaded {
+            Some(before) => before,
+            None => match self.client.list_keys().await {
+                Ok(list) => list.keys.into_iter().map(|key| key.value).collect(),
+                Err(error) => {
+                    return failed(format!("Could not read the list before creating: {error}"), true);
+                }
+            },
+        };
+        let sent_at_ms = js_sys::Date::now();
         match self.client.create_key(&body, &|e| self.hear(e)).await {
             Ok(value) => {
                 self.ops.settle(&self.client, &value, Awaited::Added, "Creating");
@@ -100,7 +113,7 @@ impl Run {
                             );
                         }
                     };
-                    if let Some(key) = find_created(&before, &list.keys, &body, CREATE_SLACK_S) {
+                    if let Some(key) = find_created(&before, &list.keys, &body, sent_at_ms, CREATE_SLACK_S) {
                         let value = key.value.clone();
                         self.ops.store.set_loaded(list);
                         return done_checked(
@@ -115,10 +128,11 @@ impl Run {
                 failed(
                     format!(
                         "{} the list shows no new key with these settings, so it was probably not created. If it \
-                         appears later, creating again would make a second one: refresh the list before retrying.",
+                         appears later, creating again would make a second one: refresh the list before creating \
+                         it again.",
                         unknown(&error)
                     ),
-                    true,
+                    false,
                 )
             }
             Err(error) => failed(error.to_string(), error.is_retryable()),
@@ -161,34 +175,26 @@ impl Run {
     async fn delete(&self, keys: Vec<(ApiKey, Option<f64>)>) -> WriteStatus {
         let total = keys.len();
         let mut deleted = 0;
-        let mut gone_already = 0;
-        let mut checked = None;
+        let mut checked = Vec::new();
         for (key, expires_at) in keys {
             let name = key_name(&key.description, &key.value);
-            let so_far = if deleted + gone_already > 0 {
-                format!("{} of {total} deleted; then ", deleted + gone_already)
-            } else {
-                String::new()
-            };
+            let so_far =
+                if deleted > 0 { format!("{deleted} of {total} deleted; then ") } else { String::new() };
             if total > 1 {
-                self.now_doing(
-                    "Deleting",
-                    Some(format!("{name} ({} of {total}).", deleted + gone_already + 1)),
-                );
+                self.now_doing("Deleting", Some(format!("{name} ({} of {total}).", deleted + 1)));
             }
             match self.client.delete_key(&key.value, &|e| self.hear(e)).await {
                 Ok(()) => self.ops.settle(&self.client, &key.value, Awaited::Deleted, "Deleting"),
-                // Deleted meanwhile, by someone else or by a try whose answer was lost: nothing to undo.
-                Err(ApiError::KeyNotFound(_)) => {
-                    gone_already += 1;
-                    continue;
-                }
+                // Already gone: deleted by an earlier try of this delete (a host that applied it and
+                // then failed to answer, or a retry), or elsewhere. Its settings are known, so it goes
+                // to the tray all the same: an undo that is not needed does no harm.
+                Err(ApiError::KeyNotFound(_)) => {}
                 Err(error) if error.outcome_unknown() => {
                     self.now_doing("Checking whether the key was deleted", Some(name.clone()));
                     match self.client.shows(&key.value, &Awaited::Deleted).await {
                         Ok(true) => {
                             self.ops.store.load(self.client.clone());
-                            checked = Some(format!("{} {name} is gone: it was deleted.", unknown(&error)));
+                            checked.push(format!("{} {name} is gone: it was deleted.", unknown(&error)));
                         }
                         Ok(false) => {
                             return failed(
@@ -222,16 +228,11 @@ impl Run {
             1 => "Key deleted".to_owned(),
             n => format!("{n} keys deleted"),
         };
-        let already = match gone_already {
-            0 => String::new(),
-            1 => " One was already gone.".to_owned(),
-            n => format!(" {n} were already gone."),
-        };
-        let undo = if deleted > 0 { " Undo from “Recently deleted”." } else { "" };
-        let message = format!("{what}.{undo}{already}");
-        match checked {
-            Some(check) => done_checked(format!("{check} {message}"), None),
-            None => done(message, None),
+        let message = format!("{what}. Undo from “Recently deleted”.");
+        if checked.is_empty() {
+            done(message, None)
+        } else {
+            done_checked(format!("{} {message}", checked.join(" ")), None)
         }
     }
 
@@ -289,51 +290,90 @@ impl Run {
         }
     }
 
-    /// Restores, then puts the settings back (a restore alone clears the expiry).
-    async fn restore_from_tray(&self, deleted: &Deleted, settings: KeyBody) -> WriteStatus {
-        let name = key_name(&deleted.settings.description, &deleted.value);
+    /// Restores, then puts the settings back (a restore alone clears the expiry). The entry is read
+    /// from the tray now, and the validity computed just before it is sent, so neither a retry nor a
+    /// long wait moves the expiry instant.
+    async fn restore_from_tray(&self, value: &str, never_expiring: bool) -> WriteStatus {
+        let Some(deleted) = self.ops.tray.with_untracked(|t| t.iter().find(|d| d.value == value).cloned())
+        else {
+            return failed("This key is no longer in “Recently deleted”.", false);
+        };
+        let name = key_name(&deleted.settings.description, value);
         // A retry after the settings failed: the key is back already, and a second restore would be
         // refused with "Key already exists".
         let mut check = None;
         if !deleted.restored {
-            match self.restore_key(&deleted.value).await {
+            match self.restore_key(value).await {
                 Ok(found) => check = found,
                 Err(message) => return failed(format!("Could not restore {name}: {message}"), true),
             }
-            self.ops.mark_restored(&deleted.value);
+            self.ops.mark_restored(value);
         }
+        let with_check =
+            |text: String| check.as_ref().map_or(text.clone(), |check| format!("{check} {text}"));
         if !deleted.fully_read {
             if check.is_none() {
-                self.ops.settle(&self.client, &deleted.value, Awaited::Added, "Restoring");
+                self.ops.settle(&self.client, value, Awaited::Added, "Restoring");
             }
-            self.ops.out_of_tray(&deleted.value);
+            self.ops.out_of_tray(value);
             return done(
-                format!(
+                with_check(format!(
                     "{name} is back with its settings as Algolia kept them, but it never expires now: it was not \
                      fully read when deleted, so the console does not rewrite it to put its expiry back."
-                ),
-                Some(deleted.value.clone()),
+                )),
+                Some(value.to_owned()),
             );
         }
         self.now_doing(
             "Restoring",
             Some("The key is back; waiting for it to show before putting its expiry back.".into()),
         );
-        if let Err(error) = self.client.wait_for(&deleted.value, &Awaited::Added).await {
+        if let Err(error) = self.client.wait_for(value, &Awaited::Added).await {
             return failed(format!("{name} was restored, but its settings are not back yet: {error}"), true);
         }
+        let settings = if never_expiring {
+            deleted.settings_never_expiring()
+        } else {
+            match deleted.settings_at(js_sys::Date::now()) {
+                Some(settings) => settings,
+                None => {
+                    return failed(
+                        format!(
+                            "{name} is back, but its expiry passed while it was being restored, so it never expires \
+                             for now. Restore it again from “Recently deleted” to choose."
+                        ),
+                        false,
+                    );
+                }
+            }
+        };
         self.now_doing("Restoring", Some("Putting its settings and expiry back.".into()));
-        let result = self.client.update_key(&deleted.value, &settings, &|e| self.hear(e)).await;
+        let result = self.client.update_key(value, &settings, &|e| self.hear(e)).await;
         let change = Awaited::Updated(Box::new(settings));
+        const NOT_YET: &str = "It never expires for now; restore it again from “Recently deleted” to retry.";
+        let mut settings_check = None;
         match result {
-            Ok(()) => self.ops.settle(&self.client, &deleted.value, change, "Restoring"),
-            Err(error) if error.outcome_unknown() => match self.client.shows(&deleted.value, &change).await {
-                Ok(true) => self.ops.store.load(self.client.clone()),
-                _ => {
+            Ok(()) => self.ops.settle(&self.client, value, change, "Restoring"),
+            Err(error) if error.outcome_unknown() => match self.client.shows(value, &change).await {
+                Ok(true) => {
+                    self.ops.store.load(self.client.clone());
+                    settings_check = Some(format!("{} the key shows its settings back.", unknown(&error)));
+                }
+                Ok(false) => {
                     return failed(
                         format!(
                             "{name} was restored, but putting its settings back did not finish: {} the key does \
-                             not show them. It never expires for now; restore again from the tray to retry.",
+                             not show them. {NOT_YET}",
+                            unknown(&error)
+                        ),
+                        true,
+                    );
+                }
+                Err(read) => {
+                    return failed(
+                        format!(
+                            "{name} was restored, but putting its settings back did not finish: {} reading the \
+                             key failed too: {read} {NOT_YET}",
                             unknown(&error)
                         ),
                         true,
@@ -342,17 +382,15 @@ impl Run {
             },
             Err(error) => {
                 return failed(
-                    format!(
-                        "{name} was restored, but putting its settings back failed: {error} It never expires for \
-                         now; restore again from the tray to retry."
-                    ),
+                    format!("{name} was restored, but putting its settings back failed: {error} {NOT_YET}"),
                     error.is_retryable(),
                 );
             }
         }
-        self.ops.out_of_tray(&deleted.value);
-        let back = format!("{name} is back with its settings and expiry.");
-        done(check.map_or(back.clone(), |check| format!("{check} {back}")), Some(deleted.value.clone()))
+        self.ops.out_of_tray(value);
+        let back = with_check(format!("{name} is back with its settings and expiry."));
+        let message = settings_check.map_or(back.clone(), |check| format!("{back} {check}"));
+        done(message, Some(value.to_owned()))
     }
 }
 

@@ -83,14 +83,13 @@ pub fn KeysPage() -> impl IntoView {
     let deletion = ops.track();
     let delete_selected = Callback::new(move |()| {
         let Some(client) = session.client() else { return };
-        // A retry after a failure part-way leaves out the keys already deleted (they are in the tray).
+        // A retry after a failure part-way sends the keys already deleted again: Algolia answers that
+        // they do not exist, and they stay in the tray.
         let values = selected.get_untracked();
-        let in_tray: HashSet<String> =
-            ops.tray.with_untracked(|t| t.iter().map(|d| d.value.clone()).collect());
         let keys: Vec<_> = store.rows.with_untracked(|rows| {
             rows.iter()
                 .flat_map(|rows| rows.iter())
-                .filter(|row| values.contains(&row.key.value) && !in_tray.contains(&row.key.value))
+                .filter(|row| values.contains(&row.key.value))
                 .map(|row| (row.key.clone(), row.expires_at_ms))
                 .collect()
         });

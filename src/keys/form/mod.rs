@@ -181,9 +181,13 @@ impl KeyForm {
                     if name.trim().is_empty() && !value.trim().is_empty() {
                         return Err(format!("The value “{value}” needs a parameter name."));
                     }
-                    if name.trim() == "restrictSources" {
-                        cidr::validate(value.trim())?;
-                    }
+                }
+                // Only what the user typed is checked: a value Algolia holds already goes back as
+                // it is, whatever this console thinks of it.
+                for Param { value, .. } in
+                    rows.iter().filter(|p| p.name.trim() == "restrictSources" && !p.is_as_read())
+                {
+                    cidr::validate(value.trim())?;
                 }
                 Ok(query_params::encode(rows, &self.query_as_read))
             }
@@ -312,6 +316,15 @@ mod tests {
         };
         let body = form.to_body(NOW).unwrap();
         assert_eq!(body.query_parameters, "filters=brand%3A%22A%20%26%20B%22&restrictSources=10.0.0.0%2F8");
+    }
+
+    #[test]
+    fn a_restrict_sources_held_by_algolia_is_not_refused_until_edited() {
+        let odd = ApiKey { query_parameters: "restrictSources=2001%3Adb8%3A%3A%2F32".into(), ..key() };
+        let mut form = KeyForm { description: "Renamed".into(), ..KeyForm::from_key(&odd, None) };
+        assert_eq!(form.to_body(NOW).unwrap().query_parameters, odd.query_parameters);
+        rows(&mut form)[0].value = "2001:db8::/48".into();
+        assert!(form.to_body(NOW).unwrap_err().query.is_some());
     }
 
     #[test]
