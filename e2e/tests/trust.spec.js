@@ -101,14 +101,19 @@ test('a restore from the tray whose answer cannot be read keeps the key in the t
 });
 
 test('a tray restore whose settings step failed is retried without a second restore', async ({ page }) => {
-  const { value } = await emulator.keyByDescription(DESCRIPTION);
+  // A key that expires: a restore alone clears its expiry, so the settings step has work to do.
+  const expiring = 'Dev sandbox (all dev indices)';
+  const { value } = await emulator.keyByDescription(expiring);
   const before = (await emulator.api('GET', `/1/keys/${value}`)).body;
-  await deleteFromKeyPage(page);
+  expect(before.validity).toBeGreaterThan(0);
+  await openKey(page, expiring);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete this key?' }).getByRole('button', { name: 'Delete key' }).click();
   await expect.poll(async () => (await emulator.api('GET', `/1/keys/${value}`)).status).toBe(404);
   await emulator.fault(0, 'malformedJson', { method: 'PUT' });
   await tray(page).getByRole('button', { name: /^Restore/ }).click();
   await expect(notice(page, 'putting its settings back did not finish')).toBeVisible({ timeout: 15_000 });
-  await expect(tray(page)).toContainText(DESCRIPTION);
+  await expect(tray(page)).toContainText(expiring);
   expect((await emulator.api('GET', `/1/keys/${value}`)).body.validity).toBe(0);
 
   // A second restore would meet this fault on every host and fail.
