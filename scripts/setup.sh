@@ -38,12 +38,15 @@ else
     cargo_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-say "chromium, chromedriver, nginx"
-if command -v chromium > /dev/null && command -v chromedriver > /dev/null && command -v nginx > /dev/null; then
+# nginx serves the build's .br files with brotli_static, a module of its own in Debian.
+say "chromium, chromedriver, nginx and its brotli_static module"
+if command -v chromium > /dev/null && command -v chromedriver > /dev/null && command -v nginx > /dev/null &&
+    [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
     echo "installed"
 else
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver nginx
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        chromium chromium-driver nginx libnginx-mod-http-brotli-static
 fi
 
 # `npm ci` when node_modules is missing or was installed from another lock file.
