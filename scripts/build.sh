@@ -10,7 +10,18 @@ public_url=${1:-/}
 export PATH="$PWD/e2e/node_modules/.bin:$PATH"
 # The log goes to target/, which a fresh clone does not have yet.
 mkdir -p target
-trunk build --release --public-url "$public_url" > target/trunk-build.log 2>&1 || {
+
+# The wasm is built with its own standard library (rust-src), compiled to abort on a panic at once
+# (`-Cpanic=immediate-abort`): std's panic formatting and reporting leave the bundle. Both are
+# unstable, so the pinned stable compiler (rust-toolchain.toml) gets RUSTC_BOOTSTRAP=1 for this
+# one build only: native builds, clippy and the tests stay on plain stable.
+# `-Zlocation-detail=none` saved 0.2 KB of brotli, not worth one more unstable flag; `-Zfmt-debug=none`
+# would blank `{:?}`, which serde's error messages use for the value they quote, and those reach
+# the user when an answer cannot be read.
+RUSTC_BOOTSTRAP=1 \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    trunk build --release --public-url "$public_url" > target/trunk-build.log 2>&1 || {
     cat target/trunk-build.log
     exit 1
 }

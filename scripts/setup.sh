@@ -18,6 +18,14 @@ else
     rustup target add wasm32-unknown-unknown
 fi
 
+# The wasm release build compiles the standard library from source (-Zbuild-std, scripts/build.sh).
+say "rust-src"
+if rustup component list --installed | grep -qx 'rust-src'; then
+    echo "installed"
+else
+    rustup component add rust-src
+fi
+
 # Building these tools without LTO and with many codegen units roughly halves their install time.
 cargo_install() {
     CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
@@ -66,3 +74,6 @@ npm_install emulator/client-test
 
 say "crates"
 cargo fetch
+# The standard library's own dependencies, for the wasm release build, which builds std
+# (scripts/build.sh) and runs cargo offline.
+RUSTC_BOOTSTRAP=1 cargo fetch -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown

@@ -1,11 +1,12 @@
 // How the shipped nginx configuration serves the build: the files compressed ahead of time, with the
-// headers caches and browsers need.
+// headers caches and browsers need, and a page that tells the user when the app has stopped.
 import { readFileSync, statSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { watchForErrors } from '../support/console.js';
 
 const dist = new URL('../../dist/', import.meta.url);
 const wasmName = readFileSync(new URL('index.html', dist), 'utf8').match(/[\w-]+_bg\.wasm/)[0];
+const stoppedBanner = (page) => page.getByRole('alert').filter({ hasText: 'The console stopped' });
 
 test('the browser receives the wasm brotli-encoded and the console starts', async ({ page, baseURL }) => {
   const errors = watchForErrors(page);
@@ -17,6 +18,7 @@ test('the browser receives the wasm brotli-encoded and the console starts', asyn
   expect(headers.vary).toMatch(/Accept-Encoding/i);
   expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await expect(page.getByLabel('Application ID')).toBeVisible();
+  await expect(stoppedBanner(page)).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
@@ -46,4 +48,27 @@ test('a route of the app is answered with index.html, compressed, with the secur
   expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
   expect(response.headers.get('cache-control')).toBe('no-cache');
   expect(await response.text()).toBe(readFileSync(new URL('index.html', dist), 'utf8'));
+});
+
+// Any abort of the release build (a panic included, with `-Cpanic=immediate-abort`) ends in the same
+// wasm trap. wasm-bindgen's allocator export aborts on an impossible alignment: called from outside,
+// it makes the shipped module trap the way a panic would, without a way to panic in the product.
+test('when the app aborts, a banner says the console stopped and reloading brings it back', async ({ page }) => {
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => {
+      window.wasmExports = event.detail.wasm;
+    });
+  });
+  const errors = watchForErrors(page);
+  await page.goto('./');
+  await expect(page.getByLabel('Application ID')).toBeVisible();
+  await page.evaluate(() => setTimeout(() => window.wasmExports.__wbindgen_malloc(1, 3)));
+  const banner = stoppedBanner(page);
+  await expect(banner).toHaveText(/The console stopped after an internal error\. Reload the page to go on\./);
+  await expect(banner.getByRole('button', { name: 'Reload' })).toBeFocused();
+  expect(errors).toEqual(['unreachable']);
+
+  await banner.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByLabel('Application ID')).toBeVisible();
+  await expect(banner).toHaveCount(0);
 });
