@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The release build of the console, then its sizes, raw and gzipped, per file and in total.
+# The release build of the console, compressed beside itself for nginx to serve as it is, then its
+# sizes, raw, gzip and brotli, per file and in total.
 # Usage: build.sh [PUBLIC_URL]   (default "/"; "/console/" to host it under that path)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,9 +8,23 @@ public_url=${1:-/}
 
 # Trunk uses the wasm-opt it finds first on PATH: binaryen 132 from npm, never Debian's older one.
 export PATH="$PWD/e2e/node_modules/.bin:$PATH"
-trunk build --release --public-url "$public_url" > target/trunk-build.log 2>&1 || {
+# The log goes to target/, which a fresh clone does not have yet.
+mkdir -p target
+
+# The wasm is built with its own standard library (rust-src), compiled to abort on a panic at once
+# (`-Cpanic=immediate-abort`): std's panic formatting and reporting leave the bundle. Both are
+# unstable, so the pinned stable compiler (rust-toolchain.toml) gets RUSTC_BOOTSTRAP=1 for this
+# one build only: native builds, clippy and the tests stay on plain stable.
+# `-Zlocation-detail=none` saved 0.2 KB of brotli, not worth one more unstable flag; `-Zfmt-debug=none`
+# would blank `{:?}`, which serde's error messages use for the value they quote, and those reach
+# the user when an answer cannot be read.
+RUSTC_BOOTSTRAP=1 \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    trunk build --release --public-url "$public_url" > target/trunk-build.log 2>&1 || {
     cat target/trunk-build.log
     exit 1
 }
 
+node scripts/compress.mjs dist
 node scripts/sizes.mjs dist

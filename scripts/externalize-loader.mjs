@@ -1,5 +1,6 @@
 // Trunk post-build hook: moves the inline module script that starts the wasm app into its own
 // hashed file, so the Content-Security-Policy can say `script-src 'self'` with no inline script.
+// The file starts with scripts/console-stopped.js, which tells the user when the app has stopped.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ if (!match) {
   console.error('externalize-loader: no inline module script in index.html');
   process.exit(1);
 }
-const code = match[1].trim() + '\n';
+// Its comments are for this repository, not for every browser that loads the console.
+const stopped = readFileSync(new URL('console-stopped.js', import.meta.url), 'utf8').replace(/^\/\/.*\n/gm, '');
+const code = `${stopped}\n${match[1].trim()}\n`;
 const hash = createHash('sha384').update(code).digest();
 const name = `start-${hash.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);

@@ -18,6 +18,14 @@ else
     rustup target add wasm32-unknown-unknown
 fi
 
+# The wasm release build compiles the standard library from source (-Zbuild-std, scripts/build.sh).
+say "rust-src"
+if rustup component list --installed | grep -qx 'rust-src'; then
+    echo "installed"
+else
+    rustup component add rust-src
+fi
+
 # Building these tools without LTO and with many codegen units roughly halves their install time.
 cargo_install() {
     CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
@@ -38,12 +46,15 @@ else
     cargo_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-say "chromium, chromedriver, nginx"
-if command -v chromium > /dev/null && command -v chromedriver > /dev/null && command -v nginx > /dev/null; then
+# nginx serves the build's .br files with brotli_static, a module of its own in Debian.
+say "chromium, chromedriver, nginx and its brotli_static module"
+if command -v chromium > /dev/null && command -v chromedriver > /dev/null && command -v nginx > /dev/null &&
+    [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
     echo "installed"
 else
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver nginx
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        chromium chromium-driver nginx libnginx-mod-http-brotli-static
 fi
 
 # `npm ci` when node_modules is missing or was installed from another lock file.
@@ -63,3 +74,6 @@ npm_install emulator/client-test
 
 say "crates"
 cargo fetch
+# The standard library's own dependencies, for the wasm release build, which builds std
+# (scripts/build.sh) and runs cargo offline.
+RUSTC_BOOTSTRAP=1 cargo fetch -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown

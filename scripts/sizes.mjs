@@ -1,20 +1,28 @@
-// Prints the size of every file of a build, raw and gzipped (level 9), and the totals: the
-// transfer a browser makes to start the console.
-import { readdirSync, readFileSync } from 'node:fs';
+// Prints the size of every file of a build, raw and as served: the `.gz` and `.br` files written
+// beside it (scripts/compress.mjs), and the totals. The brotli total is the transfer a browser
+// makes to start the console, the figure the bundle budget counts.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 const dir = process.argv[2] ?? 'dist';
-const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-let raw = 0;
-let gzip = 0;
-console.log(`${'file'.padEnd(48)}${'raw'.padStart(11)}${'gzip'.padStart(11)}`);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const size = (path) => {
+  if (!existsSync(path)) {
+    console.error(`sizes: ${path} is missing: every file of the build is served precompressed`);
+    process.exit(1);
+  }
+  return statSync(path).size;
+};
+const row = (name, sizes) => console.log(name.padEnd(48) + sizes.map((s) => s.padStart(11)).join(''));
+
+const totals = [0, 0, 0];
+row('file', ['raw', 'gzip', 'brotli']);
 for (const name of readdirSync(dir).sort()) {
-  if (!/\.(wasm|js|css|html)$/.test(name)) continue;
-  const bytes = readFileSync(join(dir, name));
-  const zipped = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length;
-  gzip += zipped;
-  console.log(`${name.padEnd(48)}${kb(bytes.length)}${kb(zipped)}`);
+  if (/\.(br|gz)$/.test(name)) continue;
+  const path = join(dir, name);
+  const sizes = [size(path), size(`${path}.gz`), size(`${path}.br`)];
+  sizes.forEach((s, i) => (totals[i] += s));
+  row(name, sizes.map(kb));
 }
-console.log(`${'total'.padEnd(48)}${kb(raw)}${kb(gzip)}`);
+row('total', totals.map(kb));
+console.log(`brotli total: ${kb(totals[2])}`);
