@@ -13,7 +13,7 @@ mkdir -p target
 
 # The wasm is built with its own standard library (rust-src), compiled to abort on a panic at once
 # (`-Cpanic=immediate-abort`): std's panic formatting and reporting leave the bundle. Both are
-# unstable, so the pinned stable compiler (rust-toolchain.toml) gets RUSTC_BOOTSTRAP=1 for this
+# unstable, so the stable compiler (its version checked by setup.sh) gets RUSTC_BOOTSTRAP=1 for this
 # one build only: native builds, clippy and the tests stay on plain stable.
 # `-Zlocation-detail=none` saved 0.2 KB of brotli, not worth one more unstable flag; `-Zfmt-debug=none`
 # would blank `{:?}`, which serde's error messages use for the value they quote, and those reach

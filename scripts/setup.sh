@@ -11,6 +11,18 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/,
 say() { printf '\n== setup: %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# The wasm release build uses unstable flags of this compiler (scripts/build.sh), which may change
+# from one release to the next: another version is a change to make on purpose, not by accident.
+RUST_VERSION=1.95
+say "rustc $RUST_VERSION"
+if rustc --version | grep -q "^rustc $RUST_VERSION\."; then
+    rustc --version
+else
+    echo "This project is built with Rust $RUST_VERSION; found: $(rustc --version)." >&2
+    echo "Install it (rustup toolchain install $RUST_VERSION) or update RUST_VERSION after checking the build." >&2
+    exit 1
+fi
+
 say "wasm32 target"
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     echo "installed"
