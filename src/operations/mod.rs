@@ -15,8 +15,8 @@ use crate::keys::tray::{self, Deleted};
 use crate::storage;
 use crate::store::KeyStore;
 
-pub use progress::WriteStatus;
 use progress::Activity;
+pub use progress::WriteStatus;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
