@@ -17,17 +17,28 @@ pub fn KeyDetailPage() -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let params = use_params_map();
     let hash = move || params.with(|p| p.get("hash").unwrap_or_default());
+    // The key's page is rebuilt only when the key changes, not on every reload of the list: a
+    // reload must not close a dialog the user is in.
+    let found = Memo::new_with_compare(
+        move |_| {
+            let hash = hash();
+            store.rows.with(|rows| rows.as_ref().map(|rows| rows.iter().find(|r| r.hash == hash).cloned()))
+        },
+        |old, new| match (old, new) {
+            (Some(Some(Some(a))), Some(Some(Some(b)))) => !a.same_as(b),
+            (old, new) => old != new,
+        },
+    );
     view! {
         <main class="page narrow">
             <p>
                 <A href=AppRoute::keys().href()>"← All keys"</A>
             </p>
             {move || {
-                let hash = hash();
-                match store.rows.get() {
+                match found.get() {
                     None => view! { <p aria-busy="true">"Loading keys…"</p> }.into_any(),
-                    Some(rows) => match rows.iter().find(|r| r.hash == hash) {
-                        Some(row) => view! { <KeyDetails row=row.clone() /> }.into_any(),
+                    Some(found) => match found {
+                        Some(row) => view! { <KeyDetails row=row /> }.into_any(),
                         None => view! {
                             <h1>"Key not found"</h1>
                             <p>"No key of this application has this link. It may have been deleted or have expired."</p>

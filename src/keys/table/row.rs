@@ -34,6 +34,16 @@ impl KeyRow {
         Self { hash: short_hash(&key.value), expires_at_ms, key }
     }
 
+    /// Whether a later load shows the same key: the settings as read and the expiry instant, which
+    /// is computed from a countdown and so moves by the time between reads and their rounding.
+    pub fn same_as(&self, other: &KeyRow) -> bool {
+        let same_instant = match (self.expires_at_ms, other.expires_at_ms) {
+            (Some(a), Some(b)) => (a - b).abs() < 2_000.0,
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same_instant && self.key == ApiKey { validity: self.key.validity, ..other.key.clone() }
+    }
+
     /// What a search looks in: value, description, ACL, indices and referers.
     fn searched(&self) -> impl Iterator<Item = &str> {
         let key = &self.key;
@@ -176,6 +186,16 @@ pub fn filtered(rows: &Load, order: &[usize], state: &ViewState, now_ms: f64) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reload_of_an_unchanged_key_is_the_same_row() {
+        let first = KeyRow::new(key("v", "d", 1.0, 3_600), 10_000.0);
+        let later = KeyRow::new(key("v", "d", 1.0, 3_590), 20_400.0);
+        assert!(first.same_as(&later));
+        assert!(!first.same_as(&KeyRow::new(key("v", "renamed", 1.0, 3_590), 20_400.0)));
+        assert!(!first.same_as(&KeyRow::new(key("v", "d", 1.0, 3_500), 20_400.0)));
+        assert!(!first.same_as(&KeyRow::new(key("v", "d", 1.0, 0), 20_400.0)));
+    }
 
     fn key(value: &str, description: &str, created_s: f64, validity: u64) -> ApiKey {
         ApiKey {
