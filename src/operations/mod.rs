@@ -84,8 +84,12 @@ impl WriteState {
         self.status.with(WriteStatus::is_working)
     }
 
-    pub fn reset(&self) {
-        self.status.set(WriteStatus::Idle);
+    /// Forgets how the last write ended, so a dialog or form opens without an old message; a write
+    /// still running keeps its status.
+    pub fn clear_ended(&self) {
+        if !self.status.with_untracked(WriteStatus::is_working) {
+            self.status.set(WriteStatus::Idle);
+        }
     }
 }
 

@@ -133,9 +133,7 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
                 type="button"
                 class="danger"
                 on:click=move |_| {
-                    if !deletion.is_working() {
-                        deletion.reset();
-                    }
+                    deletion.clear_ended();
                     confirm_open.set(true);
                 }
             >

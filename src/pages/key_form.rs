@@ -154,9 +154,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         }
         Err(found) => {
             errors.set(*found);
-            if !saving.is_working() {
-                saving.reset();
-            }
+            saving.clear_ended();
             None
         }
     };

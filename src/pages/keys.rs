@@ -185,9 +185,7 @@ pub fn KeysPage() -> impl IntoView {
                         type="button"
                         class="danger"
                         on:click=move |_| {
-                            if !deletion.is_working() {
-                                deletion.reset();
-                            }
+                            deletion.clear_ended();
                             confirm_bulk.set(true);
                         }
                     >
