@@ -209,22 +209,14 @@ fn Build() -> impl IntoView {
                 error=Signal::derive(indices_warning)
                 unchecked=true
             />
-            <div class="field">
-                <label for="sk-sources">"restrictSources"</label>
-                <input
-                    id="sk-sources"
-                    spellcheck="false"
-                    autocomplete="off"
-                    placeholder="192.168.1.0/24"
-                    aria-describedby="sk-sources-warning"
-                    prop:value=move || sources.get()
-                    on:input=move |ev| sources.set(event_target_value(&ev))
-                />
-                // A warning rather than an error (no aria-invalid): the key is made all the same.
-                <p id="sk-sources-warning" class="hint warning-text" aria-live="polite">
-                    {sources_warning}
-                </p>
-            </div>
+            // A warning rather than an error (no aria-invalid): the key is made all the same.
+            <TextField
+                id="sk-sources"
+                label="restrictSources"
+                value=sources
+                placeholder="192.168.1.0/24"
+                warning=Signal::derive(sources_warning)
+            />
             <TextField id="sk-user-token" label="userToken" value=user_token />
             <QueryParamsEditor initial=QueryField::Rows(Vec::new()) on_change=on_rows error=Signal::derive(|| None::<String>) />
             <section class="output" aria-labelledby="sk-output-title">
