@@ -7,6 +7,7 @@ use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::algolia::{ApiError, Client, KeyList};
 use crate::keys::{KeyRow, Load, Rows};
+use crate::perf::mark;
 
 #[derive(Clone, Copy)]
 pub struct KeyStore {
@@ -31,8 +32,9 @@ impl KeyStore {
     pub fn set_loaded(self, list: KeyList) {
         let read_at = js_sys::Date::now();
         self.unreadable.set(list.unreadable);
-        self.rows
-            .set(Some(Arc::new(Load::new(list.keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect()))));
+        let load = Load::new(list.keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect());
+        mark("keys-rows");
+        self.rows.set(Some(Arc::new(load)));
         self.error.set(None);
     }
 

@@ -35,6 +35,9 @@ const PAINT_TIMEOUT_MS = 60_000;
 // queued for after its first frame is done.
 const SETTLE_MS = 500;
 const shownAll = `${keyCount} of ${keyCount} keys`;
+// The console's performance marks on the way from the list's response to its first frame: the text
+// in wasm, the list parsed, the rows and their search text built.
+const STAGES = ['keys-response', 'keys-parsed', 'keys-rows'];
 
 // Installed in every page before its own scripts. `__painted` resolves at the first frame after
 // the count shows every key and the table's first row is one that was not there when it was armed
@@ -91,23 +94,34 @@ const browser = await chromium.launch({
 });
 
 // Milliseconds from the list response's end to the frame `__painted` reports.
-async function paintAfterList(page, step, what) {
+// `stagesOut`, when given, receives the console's stage marks, in ms after the response's end.
+async function paintAfterList(page, step, what, stagesOut) {
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(
       () => reject(new Error(`${what}: the page did not show "${shownAll}" within ${PAINT_TIMEOUT_MS / 1000} s`)),
       PAINT_TIMEOUT_MS);
   });
-  const measured = page.evaluate(async () => {
+  const measured = page.evaluate(async (STAGES) => {
     const paint = await window.__painted;
     const lists = performance.getEntriesByType('resource')
       .filter((e) => e.initiatorType === 'fetch' && new URL(e.name).pathname === '/1/keys' && e.startTime >= paint.since);
-    return lists.length ? paint.at - lists.at(-1).responseEnd : null;
-  });
+    if (!lists.length) return null;
+    const end = lists.at(-1).responseEnd;
+    // The console's own marks (src/perf.rs) split the time into stages; the reference has none.
+    const stages = {};
+    for (const name of STAGES) {
+      const mark = performance.getEntriesByName(name, 'mark').find((m) => m.startTime >= end);
+      if (mark) stages[name] = mark.startTime - end;
+    }
+    return { ms: paint.at - end, stages };
+  }, STAGES);
   try {
-    const ms = await step(Promise.race([measured, timeout]));
-    if (ms === null) throw new Error(`${what}: no Resource Timing entry for GET /1/keys`);
+    const measuredPaint = await step(Promise.race([measured, timeout]));
+    if (measuredPaint === null) throw new Error(`${what}: no Resource Timing entry for GET /1/keys`);
+    const { ms, stages } = measuredPaint;
     if (!(ms > 0)) throw new Error(`${what}: the frame came before the list response ended (${ms} ms)`);
+    if (stagesOut) stagesOut.push(stages);
     return ms;
   } finally {
     clearTimeout(timer);
@@ -178,7 +192,7 @@ async function round(name, results) {
     });
 
     await step(open(page));
-    results.first.push(await paintAfterList(page, step, `${name}, first load`));
+    results.first.push(await paintAfterList(page, step, `${name}, first load`, results.stages));
     results.memory.push(await step(memory(page, wasm)));
 
     const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
@@ -200,7 +214,9 @@ async function round(name, results) {
 }
 
 const results = {};
-for (const name of Object.keys(pages)) results[name] = { first: [], refresh: [], memory: [], memoryAtEnd: [], keys: [] };
+for (const name of Object.keys(pages)) {
+  results[name] = { first: [], stages: [], refresh: [], memory: [], memoryAtEnd: [], keys: [] };
+}
 try {
   for (let r = 0; r < rounds; r++) {
     // Alternating which goes first, so neither always follows the other's garbage or warm caches.
@@ -237,6 +253,11 @@ line('memory at the end of a round', mb, (s) => median(s.memoryAtEnd.map((m) => 
 console.log('ratio = console / reference; memory is the JS heap plus, for the console, the wasm memory');
 const rounded = (values) => values.map((v) => v.toFixed(0)).join(' ');
 console.log(`first paint by round (ms): console ${rounded(c.first)}; reference ${rounded(r.first)}`);
+const stageAt = (name) => median(c.stages.map((s) => s[name]).filter((v) => v !== undefined));
+const [textAt, parsedAt, rowsAt] = STAGES.map(stageAt);
+console.log(`console first load, medians after the response's end: text in wasm ${ms(textAt)}, parsed ${ms(parsedAt)}`
+  + ` (+${ms(parsedAt - textAt)}), rows built ${ms(rowsAt)} (+${ms(rowsAt - parsedAt)}), first frame ${ms(median(c.first))}`
+  + ` (+${ms(median(c.first) - rowsAt)})`);
 const split = (memory) => `JS heap ${mb(median(memory.map((m) => m.js)))} + wasm ${mb(median(memory.map((m) => m.wasm)))}`;
 console.log(`console memory (medians): after loading ${split(c.memory)}; at the end ${split(c.memoryAtEnd)}`);
 const brief = (values) => (values.length ? `median ${ms(median(values))}, p95 ${ms(quantile(values, 0.95))} (${values.length})` : 'none');

@@ -134,7 +134,7 @@ pub fn KeyTable(
             "Home" => 0,
             "End" => total - 1,
             "Enter" => {
-                if let Some(hash) = shown.with_untracked(|s| s.at(current).map(|row| row.hash.clone())) {
+                if let Some(hash) = shown.with_untracked(|s| s.at(current).map(|row| row.hash().to_owned())) {
                     on_open.run(hash);
                 }
                 return;
@@ -262,7 +262,8 @@ fn KeyTableRow(
 ) -> impl IntoView {
     let position =
         Memo::new(move |_| window.with(|w| w.iter().find(|w| w.row == row).map_or(0, |w| w.position)));
-    let KeyRow { key, hash, expires_at_ms, .. } = &rows[row];
+    let KeyRow { key, expires_at_ms, .. } = &rows[row];
+    let hash = rows[row].hash();
     let indices = if key.indexes.is_empty() { "all indices".to_owned() } else { key.indexes.join(", ") };
     let referers = if key.referers.is_empty() { "any referer".to_owned() } else { key.referers.join(", ") };
     let rate = match key.max_queries_per_ip_per_hour {
@@ -316,7 +317,7 @@ fn KeyTableRow(
             <td class="description">
                 // A plain link: the router handles its click, and a row is cheaper without the
                 // active-link tracking of <A>.
-                <a href=AppRoute::Key(hash.clone()).href()>{description.clone()}</a>
+                <a href=AppRoute::Key(hash.to_owned()).href()>{description.clone()}</a>
                 {unread.map(|label| view! { <span class="badge" role="img" aria-label=label.clone() title=label>"⚠"</span> })}
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
             </td>

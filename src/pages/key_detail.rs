@@ -22,7 +22,7 @@ pub fn KeyDetailPage() -> impl IntoView {
     let found = Memo::new_with_compare(
         move |_| {
             let hash = hash();
-            store.rows.with(|rows| rows.as_ref().map(|rows| rows.iter().find(|r| r.hash == hash).cloned()))
+            store.rows.with(|rows| rows.as_ref().map(|rows| rows.iter().find(|r| r.hash() == hash).cloned()))
         },
         |old, new| match (old, new) {
             (Some(Some(Some(a))), Some(Some(Some(b)))) => !a.same_as(b),
@@ -74,7 +74,7 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
     let applying =
         move || ops.is_pending(&value).map(|label| format!("{label}… Algolia is applying the change."));
     let name = key_name(&row.key.description, &row.key.value);
-    let hash = row.hash.clone();
+    let hash = row.hash().to_owned();
     let key = row.key;
     let title = if key.description.is_empty() {
         "Key without description".to_owned()

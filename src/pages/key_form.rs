@@ -81,7 +81,7 @@ fn loaded(store: KeyStore) -> Memo<bool> {
 fn find(store: KeyStore, hash: &str) -> Option<KeyRow> {
     store
         .rows
-        .with_untracked(|rows| rows.as_ref().and_then(|rows| rows.iter().find(|r| r.hash == hash).cloned()))
+        .with_untracked(|rows| rows.as_ref().and_then(|rows| rows.iter().find(|r| r.hash() == hash).cloned()))
 }
 
 /// Instead of the form, for a key that was not fully read: a form would start from guesses.
@@ -89,7 +89,7 @@ fn not_fully_read(row: KeyRow, title: &'static str) -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=AppRoute::Key(row.hash.clone()).href()>"← Back to the key"</A>
+                <A href=AppRoute::Key(row.hash().to_owned()).href()>"← Back to the key"</A>
             </p>
             <h1>{title}</h1>
             <ReadProblems problems=row.key.problems />
@@ -172,7 +172,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         WriteStatus::Done(_) => {
             review_open.set(false);
             if let Some(row) = original_key.get_value() {
-                go(AppRoute::Key(row.hash), Default::default());
+                go(AppRoute::Key(row.hash().to_owned()), Default::default());
             }
         }
         WriteStatus::Failed { .. } => review_open.set(false),
@@ -206,7 +206,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     });
     let cancel_href = original
         .as_ref()
-        .map_or_else(|| AppRoute::keys().href(), |row| AppRoute::Key(row.hash.clone()).href());
+        .map_or_else(|| AppRoute::keys().href(), |row| AppRoute::Key(row.hash().to_owned()).href());
     let leave = move |event: leptos::ev::MouseEvent| {
         if !unsaved.confirm_leave() {
             event.prevent_default();

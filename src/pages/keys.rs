@@ -53,10 +53,12 @@ pub fn KeysPage() -> impl IntoView {
     let total = move || shown.with(|s| s.rows.len());
     let acls_present = Memo::new(move |_| {
         store.rows.with(|rows| {
-            rows.iter()
+            let names: BTreeSet<&str> = rows
+                .iter()
                 .flat_map(|r| r.iter())
-                .flat_map(|row| row.key.acl.iter().cloned())
-                .collect::<BTreeSet<_>>()
+                .flat_map(|row| row.key.acl.iter().map(String::as_str))
+                .collect();
+            names.into_iter().map(str::to_owned).collect::<BTreeSet<_>>()
         })
     });
     let on_sort = Callback::new(move |sort: Sort| {

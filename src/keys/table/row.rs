@@ -1,8 +1,9 @@
-//! A key prepared for the table: its short hash, its expiry instant and the search text of its load
-//! are computed once per load, so a keystroke only scans one string.
+//! A key prepared for the table: its expiry instant and the search text of its load are computed
+//! once per load, so a keystroke only scans one string; its short hash when first asked for, since
+//! only the rows shown and a lookup by hash need it.
 
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use sha2::{Digest, Sha256};
 
@@ -12,26 +13,43 @@ use crate::algolia::ApiKey;
 
 const DAY_MS: f64 = 86_400_000.0;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct KeyRow {
     pub key: ApiKey,
-    /// Identifies the key in URLs without revealing it.
-    pub hash: String,
     /// `None` never expires.
     pub expires_at_ms: Option<f64>,
+    hash: OnceLock<String>,
+}
+
+/// Equal when the key and its expiry are: the hash follows from the key, whether computed yet or not.
+impl PartialEq for KeyRow {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.expires_at_ms == other.expires_at_ms
+    }
 }
 
 /// The first 12 hex digits of the SHA-256 of a key's value: enough to tell keys apart, useless for
 /// recovering the key.
 pub fn short_hash(value: &str) -> String {
-    Sha256::digest(value.as_bytes()).iter().take(6).map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(value.as_bytes());
+    digest[..6]
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
 }
 
 impl KeyRow {
     /// `read_at_ms` is when the key was read: its `validity` counted down from then.
     pub fn new(key: ApiKey, read_at_ms: f64) -> Self {
         let expires_at_ms = (key.validity > 0).then_some(read_at_ms + key.validity as f64 * 1000.0);
-        Self { hash: short_hash(&key.value), expires_at_ms, key }
+        Self { expires_at_ms, key, hash: OnceLock::new() }
+    }
+
+    /// Identifies the key in URLs without revealing it.
+    pub fn hash(&self) -> &str {
+        self.hash.get_or_init(|| short_hash(&self.key.value))
     }
 
     /// Whether a later load shows the same key: the settings as read and the expiry instant, which

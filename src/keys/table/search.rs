@@ -20,7 +20,14 @@ impl SearchText {
         let mut search = Self::default();
         for pieces in rows {
             for piece in pieces {
-                search.text.push_str(&piece.to_lowercase());
+                // Nearly every piece is ASCII, lower-cased in place without a copy of its own.
+                if piece.is_ascii() {
+                    let start = search.text.len();
+                    search.text.push_str(piece);
+                    search.text[start..].make_ascii_lowercase();
+                } else {
+                    search.text.push_str(&piece.to_lowercase());
+                }
                 // A separator, so a search never matches across two pieces.
                 search.text.push('\n');
             }
