@@ -791,34 +791,15 @@ mod tests {
         format!(r#"{{"keys":[{}]}}"#, keys.join(","))
     }
 
+    // Its cost is measured by `make bench` (the "parsed" stage of the first load), not here: a
+    // timed test fails on a busy machine.
     #[test]
-    fn a_10000_key_list_is_read_whole_and_costs_less_than_a_json_tree_of_it() {
-        use std::hint::black_box;
-        use std::time::{Duration, Instant};
-
+    fn a_10000_key_list_is_read_whole() {
         let text = ten_thousand_keys();
         let list: KeyList = serde_json::from_str(&text).unwrap();
         assert_eq!((list.keys.len(), list.unreadable), (10_000, 0));
         assert!(list.keys.iter().all(ApiKey::is_fully_read));
         assert_eq!(list.keys[9_999].created_at_ms, Some(1_700_009_999_000.0));
-
-        // Timed against building a `serde_json::Value` tree of the same text, on the same machine
-        // and build, so that a slow or busy machine slows both: reading keys field by field must
-        // stay cheaper than the tree it avoids.
-        let best = |read: &dyn Fn()| -> Duration {
-            (0..5)
-                .map(|_| {
-                    let start = Instant::now();
-                    read();
-                    start.elapsed()
-                })
-                .min()
-                .unwrap_or_default()
-        };
-        let keys = best(&|| drop(black_box(serde_json::from_str::<KeyList>(&text).unwrap())));
-        let tree = best(&|| drop(black_box(serde_json::from_str::<serde_json::Value>(&text).unwrap())));
-        eprintln!("10,000 keys: {keys:?} read as keys, {tree:?} as a JSON tree");
-        assert!(keys < tree, "reading 10,000 keys took {keys:?}, a JSON tree of them {tree:?}");
     }
 
     #[test]

@@ -173,17 +173,25 @@ pub fn visible(rows: &Load, state: &ViewState, now_ms: f64) -> Vec<usize> {
 /// Every position in `rows`, in the order of a sort. Computed once per load and sort, so a
 /// keystroke in the search only filters.
 pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    let created = |i: &usize| rows[*i].key.created_at_ms.unwrap_or(0.0);
-    match sort {
-        Sort::Created => order.sort_by(|a, b| created(a).total_cmp(&created(b))),
-        Sort::Description => order.sort_by_cached_key(|&i| rows[i].key.description.to_lowercase()),
-        // Never-expiring keys have the most time left of all.
-        Sort::TimeLeft => order.sort_by(|&a, &b| {
-            let left = |i: usize| rows[i].expires_at_ms.unwrap_or(f64::INFINITY);
-            left(a).total_cmp(&left(b))
-        }),
+    // Each sort compares precomputed keys through one comparator: every call of `sort_by` with a
+    // closure of its own would add a copy of the sorting code to the bundle.
+    enum Keys {
+        Number(Vec<f64>),
+        Text(Vec<String>),
     }
+    let keys = match sort {
+        Sort::Created => Keys::Number(rows.iter().map(|r| r.key.created_at_ms.unwrap_or(0.0)).collect()),
+        Sort::Description => Keys::Text(rows.iter().map(|r| r.key.description.to_lowercase()).collect()),
+        // Never-expiring keys have the most time left of all.
+        Sort::TimeLeft => {
+            Keys::Number(rows.iter().map(|r| r.expires_at_ms.unwrap_or(f64::INFINITY)).collect())
+        }
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| match &keys {
+        Keys::Number(keys) => keys[a].total_cmp(&keys[b]),
+        Keys::Text(keys) => keys[a].cmp(&keys[b]),
+    });
     if descending {
         order.reverse();
     }
