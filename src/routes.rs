@@ -1,14 +1,11 @@
-//! Every place in the console, typed: one value gives both the link a page renders (with the
-//! sub-path the app is served under) and the path the router navigates to (which adds that
-//! sub-path itself). No page spells a path by hand.
+//! Every place in the console, typed: one value gives the link a page renders (with the sub-path
+//! the app is served under), and an address parses back to one. No page spells a path by hand.
 
 use std::sync::OnceLock;
 
 use leptos::prelude::document;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 
-use crate::keys::ViewState;
+use crate::keys::{ViewState, query_params};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppRoute {
@@ -33,6 +30,36 @@ impl AppRoute {
         Self::Keys(ViewState::default())
     }
 
+    /// The route at a path inside the app (the sub-path taken off) with its query string (without
+    /// the `?`); `None` when no page has that address.
+    pub fn parse(path: &str, query: &str) -> Option<Self> {
+        let pairs = query_params::parse(query);
+        let get = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, value)| value.as_str());
+        // A trailing slash names the same page.
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let mut segments = path.split('/').skip(1);
+        let route = match (segments.next(), segments.next(), segments.next()) {
+            (None, ..) => Self::Connect,
+            (Some("keys"), None, _) => Self::Keys(ViewState::from_query(get)),
+            (Some("keys"), Some("new"), None) => Self::NewKey { from: get("from").map(str::to_owned) },
+            (Some("keys"), Some("restore"), None) => Self::Restore,
+            (Some("keys"), Some("secured"), None) => Self::Secured,
+            (Some("keys"), Some(hash), None) if !hash.is_empty() => Self::Key(hash.to_owned()),
+            (Some("keys"), Some(hash), Some("edit")) if !hash.is_empty() => Self::EditKey(hash.to_owned()),
+            _ => return None,
+        };
+        segments.next().is_none().then_some(route)
+    }
+
+    /// The page this route shows, whatever the table's search, filters and sort: a keystroke in
+    /// the search changes the route but not the page.
+    pub fn page(&self) -> Self {
+        match self {
+            Self::Keys(_) => Self::keys(),
+            other => other.clone(),
+        }
+    }
+
     /// The path inside the app, as the router takes it.
     pub fn path(&self) -> String {
         match self {
@@ -54,17 +81,11 @@ impl AppRoute {
         }
     }
 
-    /// The link to render: the router's `<A>` leaves absolute paths as they are, so the base is
-    /// added here.
+    /// The link to render, and the URL the router puts in the address bar: the path under the
+    /// sub-path the app is served from.
     pub fn href(&self) -> String {
         format!("{}{}", base_path(), self.path())
     }
-}
-
-/// Navigates within the app, with the router's options (replace the history entry, scroll).
-pub fn use_go() -> impl Fn(AppRoute, NavigateOptions) + Clone + 'static {
-    let navigate = use_navigate();
-    move |route: AppRoute, options: NavigateOptions| navigate(&route.path(), options)
 }
 
 /// The sub-path the app is served under (`/console` for `/console/`, empty at the root), taken
@@ -91,6 +112,49 @@ mod tests {
         assert_eq!(path_of("http://127.0.0.1:8080/console/"), "/console/");
         assert_eq!(path_of("https://keys.example.com/"), "/");
         assert_eq!(path_of("https://keys.example.com"), "");
+    }
+
+    #[test]
+    fn every_path_parses_back_to_its_route() {
+        let state = ViewState { search: "a b&c".into(), sort: Sort::Description, ..ViewState::default() };
+        let routes = [
+            AppRoute::Connect,
+            AppRoute::keys(),
+            AppRoute::Keys(state),
+            AppRoute::Key("ab12".into()),
+            AppRoute::EditKey("ab12".into()),
+            AppRoute::NewKey { from: None },
+            AppRoute::NewKey { from: Some("ab12".into()) },
+            AppRoute::Restore,
+            AppRoute::Secured,
+        ];
+        for route in routes {
+            let path = route.path();
+            let (path, query) = path.split_once('?').unwrap_or((&path, ""));
+            assert_eq!(AppRoute::parse(path, query), Some(route));
+        }
+    }
+
+    #[test]
+    fn parses_what_people_type() {
+        assert_eq!(AppRoute::parse("", ""), Some(AppRoute::Connect));
+        assert_eq!(AppRoute::parse("/keys/", ""), Some(AppRoute::keys()));
+        assert_eq!(AppRoute::parse("/keys/ab12/", ""), Some(AppRoute::Key("ab12".into())));
+        let searched = AppRoute::parse("/keys", "q=a+b%26c&sort=nonsense");
+        assert_eq!(
+            searched,
+            Some(AppRoute::Keys(ViewState { search: "a b&c".into(), ..ViewState::default() }))
+        );
+        for unknown in ["/nowhere", "/keys/ab12/edit/more", "/keys//edit", "/keysx", "/keys/ab12/delete"] {
+            assert_eq!(AppRoute::parse(unknown, ""), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn a_search_stays_on_the_same_page() {
+        let searched = AppRoute::Keys(ViewState { search: "x".into(), ..ViewState::default() });
+        assert_eq!(searched.page(), AppRoute::keys());
+        assert_eq!(AppRoute::Restore.page(), AppRoute::Restore);
     }
 
     #[test]

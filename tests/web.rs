@@ -9,7 +9,6 @@ use keys_console::components::{AclChips, ExpiresIn, FieldError, KeyTable, KeyVal
 use keys_console::keys::{KeyRow, Load, Shown, Sort, ViewState};
 use leptos::prelude::*;
 use leptos::task::tick;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -159,7 +158,6 @@ fn shown(count: usize) -> Shown {
     Shown::new(Arc::new(Load::new(rows)), &ViewState::default(), 0.0)
 }
 
-/// The table's rows link to key details, so it is mounted inside a router, as in the app.
 fn mount_table(el: &HtmlElement, data: Shown, on_sort: Callback<Sort>) {
     leptos::mount::mount_to(el.clone(), move || {
         provide_context(Now(RwSignal::new(0.0)));
@@ -167,11 +165,7 @@ fn mount_table(el: &HtmlElement, data: Shown, on_sort: Callback<Sort>) {
         let view_state = Memo::new(|_| ViewState::default());
         let on_open = Callback::new(|_| ());
         let selected = RwSignal::new(Default::default());
-        view! {
-            <Router>
-                <KeyTable shown=shown view_state=view_state on_sort=on_sort on_open=on_open selected=selected />
-            </Router>
-        }
+        view! { <KeyTable shown=shown view_state=view_state on_sort=on_sort on_open=on_open selected=selected /> }
     })
     .forget();
 }

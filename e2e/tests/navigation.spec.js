@@ -72,3 +72,37 @@ test('an unknown path gets a page of its own', async ({ page }) => {
   await page.goto('no/such/page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 });
+
+test('a link away from unsaved changes asks first, and stays when told to', async ({ page }) => {
+  await page.getByRole('link', { name: 'New key' }).click();
+  await page.getByLabel('Description').fill('Half-typed key');
+  const asked = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    // The first question is refused, the second accepted.
+    return asked.length === 1 ? dialog.dismiss() : dialog.accept();
+  });
+
+  await page.getByRole('link', { name: 'Keys console' }).click();
+  expect(asked).toEqual(['Leave this form? Your changes will be lost.']);
+  await expect(page).toHaveURL(/\/console\/keys\/new$/);
+  await expect(page.getByLabel('Description')).toHaveValue('Half-typed key');
+
+  await page.getByRole('link', { name: '← Back without saving' }).click();
+  expect(asked).toHaveLength(2);
+  await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/console\/keys\/new$/);
+});
+
+test('links that open elsewhere are left to the browser', async ({ page }) => {
+  // A modified click on an app link opens a new tab and leaves this page where it is.
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('link', { name: 'New key' }).click({ modifiers: ['Control'] }),
+  ]);
+  await popup.waitForLoadState();
+  expect(popup.url()).toMatch(/\/console\/keys\/new$/);
+  await expect(page).toHaveURL(/\/console\/keys$/);
+  await popup.close();
+});

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::routes::{AppRoute, use_go};
+use crate::router::use_go;
+use crate::routes::AppRoute;
 use crate::session::Session;
 use crate::unsaved::Unsaved;
 
@@ -21,17 +21,9 @@ pub fn Header(#[prop(into)] app_id: String) -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <A
-                href=AppRoute::keys().href()
-                attr:class="brand"
-                on:click=move |event: leptos::ev::MouseEvent| {
-                    if !may_leave() {
-                        event.prevent_default();
-                    }
-                }
-            >
+            <a href=AppRoute::keys().href() class="brand">
                 "Keys console"
-            </A>
+            </a>
             <span class="app-id" title="Application ID">{app_id}</span>
             <span class="spacer"></span>
             <button type="button" class="secondary" on:click=sign_out>"Sign out"</button>

@@ -1,13 +1,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
-use leptos_router::NavigateOptions;
 
 use crate::algolia::{Client, Credentials};
 use crate::components::{FieldError, TextField};
 use crate::connect::{ConnectErrors, ConnectForm, explain};
+use crate::fetched::fetch_once;
 use crate::local_demo;
-use crate::routes::{AppRoute, use_go};
+use crate::router::{Nav, use_go};
+use crate::routes::AppRoute;
 use crate::session::{Session, SessionState};
 use crate::store::KeyStore;
 
@@ -20,7 +21,7 @@ pub fn ConnectPage() -> impl IntoView {
     let go = use_go();
     Effect::new(move || {
         if !matches!(session.state.get(), SessionState::SignedOut) {
-            go(AppRoute::keys(), NavigateOptions { replace: true, ..Default::default() });
+            go(AppRoute::keys(), Nav { replace: true, ..Nav::default() });
         }
     });
 
@@ -32,7 +33,7 @@ pub fn ConnectPage() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
     let show_key = RwSignal::new(false);
-    let demo = LocalResource::new(local_demo::fetch);
+    let demo = fetch_once(local_demo::fetch());
 
     let connect = move |credentials: Credentials, idle_minutes: u32| {
         pending.set(true);
@@ -146,7 +147,6 @@ pub fn ConnectPage() -> impl IntoView {
                     </button>
                     {move || {
                         demo.get()
-                            .flatten()
                             .map(|credentials| {
                                 let app_id = credentials.app_id.clone();
                                 let open = move |_| connect(credentials.clone(), session.idle_minutes.get_untracked());

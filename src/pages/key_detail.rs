@@ -1,27 +1,23 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::acl;
 use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue, ReadProblems, WriteProgress};
 use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::{KeyRow, query_params};
 use crate::operations::{Operations, Write, WriteStatus};
-use crate::routes::{AppRoute, use_go};
+use crate::router::use_go;
+use crate::routes::AppRoute;
 use crate::session::Session;
 use crate::store::KeyStore;
 
 /// One key in plain language, found by the short hash in its URL.
 #[component]
-pub fn KeyDetailPage() -> impl IntoView {
+pub fn KeyDetailPage(hash: String) -> impl IntoView {
     let store = expect_context::<KeyStore>();
-    let params = use_params_map();
-    let hash = move || params.with(|p| p.get("hash").unwrap_or_default());
     // The key's page is rebuilt only when the key changes, not on every reload of the list: a
     // reload must not close a dialog the user is in.
     let found = Memo::new_with_compare(
         move |_| {
-            let hash = hash();
             store.rows.with(|rows| rows.as_ref().map(|rows| rows.iter().find(|r| r.hash() == hash).cloned()))
         },
         |old, new| match (old, new) {
@@ -32,7 +28,7 @@ pub fn KeyDetailPage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=AppRoute::keys().href()>"← All keys"</A>
+                <a href=AppRoute::keys().href()>"← All keys"</a>
             </p>
             {move || {
                 match found.get() {
@@ -126,8 +122,8 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         {problems}
         <div class="actions">
             {fully_read.then(|| view! {
-                <A href=AppRoute::EditKey(hash.clone()).href()>"Edit"</A>
-                <A href=AppRoute::NewKey { from: Some(hash.clone()) }.href()>"Duplicate as new"</A>
+                <a href=AppRoute::EditKey(hash.clone()).href()>"Edit"</a>
+                <a href=AppRoute::NewKey { from: Some(hash.clone()) }.href()>"Duplicate as new"</a>
             })}
             <button
                 type="button"

@@ -1,31 +1,30 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::algolia::KeyBody;
 use crate::components::{
     AclPicker, ConfirmDialog, CopyButton, ExpiryPicker, FieldError, PatternList, QueryParamsEditor,
     ReadProblems, WriteProgress,
 };
+use crate::fetched::fetch_once;
 use crate::keys::form::diff::{Diff, diff};
 use crate::keys::form::{FormErrors, FormFields, KeyForm, toggle_acl};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::{Operations, Write, WriteStatus};
-use crate::routes::{AppRoute, use_go};
+use crate::router::use_go;
+use crate::routes::AppRoute;
 use crate::session::Session;
 use crate::store::KeyStore;
 use crate::unsaved::Unsaved;
 
 /// `/keys/new`, or `/keys/new?from=<hash>` to duplicate a key as a new one.
 #[component]
-pub fn NewKeyPage() -> impl IntoView {
+pub fn NewKeyPage(from: Option<String>) -> impl IntoView {
     let store = expect_context::<KeyStore>();
-    let query = use_query_map();
     let loaded = loaded(store);
     move || {
-        let from = query.with(|q| q.get("from"));
+        let from = from.clone();
         let source = from.as_ref().and_then(|hash| find(store, hash));
         match (from, source) {
             (Some(_), None) if !loaded.get() => loading().into_any(),
@@ -46,12 +45,10 @@ pub fn NewKeyPage() -> impl IntoView {
 
 /// `/keys/<hash>/edit`.
 #[component]
-pub fn EditKeyPage() -> impl IntoView {
+pub fn EditKeyPage(hash: String) -> impl IntoView {
     let store = expect_context::<KeyStore>();
-    let params = use_params_map();
     let loaded = loaded(store);
     move || {
-        let hash = params.with(|p| p.get("hash").unwrap_or_default());
         loaded.track();
         match find(store, &hash) {
             Some(row) if !row.key.is_fully_read() => not_fully_read(row, "This key cannot be edited here").into_any(),
@@ -89,7 +86,7 @@ fn not_fully_read(row: KeyRow, title: &'static str) -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=AppRoute::Key(row.hash().to_owned()).href()>"← Back to the key"</A>
+                <a href=AppRoute::Key(row.hash().to_owned()).href()>"← Back to the key"</a>
             </p>
             <h1>{title}</h1>
             <ReadProblems problems=row.key.problems />
@@ -123,14 +120,9 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         WriteStatus::Done(done) if !editing => done.value,
         _ => None,
     });
-    let indices = LocalResource::new(move || {
+    let indices = fetch_once({
         let client = session.client();
-        async move {
-            match client {
-                Some(client) => client.list_indices().await.ok(),
-                None => None,
-            }
-        }
+        async move { client?.list_indices().await.ok() }
     });
 
     let unsaved = expect_context::<Unsaved>();
@@ -207,11 +199,6 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     let cancel_href = original
         .as_ref()
         .map_or_else(|| AppRoute::keys().href(), |row| AppRoute::Key(row.hash().to_owned()).href());
-    let leave = move |event: leptos::ev::MouseEvent| {
-        if !unsaved.confirm_leave() {
-            event.prevent_default();
-        }
-    };
 
     let field =
         move |f: fn(&FormErrors) -> &Option<String>| Signal::derive(move || errors.with(|e| f(e).clone()));
@@ -224,7 +211,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <a href=cancel_href on:click=leave>"← Back without saving"</a>
+                <a href=cancel_href>"← Back without saving"</a>
             </p>
             <h1>{title}</h1>
             {move || {
@@ -256,7 +243,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                         error=field(|e| &e.indexes)
                     />
                     <p class="hint preview" aria-live="polite">
-                        {move || form.indexes.with(|list| index_preview(list, indices.get().flatten()))}
+                        {move || form.indexes.with(|list| index_preview(list, indices.get()))}
                     </p>
                     <PatternList
                         id="referers"
@@ -338,8 +325,8 @@ fn Created(value: String) -> impl IntoView {
                 {move || if applying() { "Applying… Algolia is spreading the new key." } else { "Ready: the key works and is in the table." }}
             </p>
             <div class="actions">
-                <A href=AppRoute::Key(hash).href()>"Open the key"</A>
-                <A href=AppRoute::keys().href()>"All keys"</A>
+                <a href=AppRoute::Key(hash).href()>"Open the key"</a>
+                <a href=AppRoute::keys().href()>"All keys"</a>
             </div>
         </section>
     }

@@ -4,16 +4,14 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::components::{ConfirmDialog, DeletedTray, KeyTable, WriteProgress};
 use crate::connect::explain;
 use crate::keys::format::unreadable_entries;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::{Operations, Write, WriteStatus};
-use crate::routes::{AppRoute, use_go};
+use crate::router::{Nav, use_go, use_route};
+use crate::routes::AppRoute;
 use crate::session::Session;
 use crate::store::KeyStore;
 
@@ -23,13 +21,20 @@ pub fn KeysPage() -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let session = expect_context::<Session>();
     let ops = expect_context::<Operations>();
-    let query = use_query_map();
-    let view_state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get_str(k))));
+    // The last state the address gave: while the app moves to another page, the table keeps its
+    // state rather than sorting ten thousand keys again for a default one.
+    let route = use_route();
+    let view_state = Memo::new(move |last: Option<&ViewState>| {
+        route.with(|route| match route {
+            Some(AppRoute::Keys(state)) => state.clone(),
+            _ => last.cloned().unwrap_or_default(),
+        })
+    });
     let go = use_go();
     let open_go = go.clone();
     let on_open = Callback::new(move |hash: String| open_go(AppRoute::Key(hash), Default::default()));
     let set_view = Callback::new(move |(state, replace): (ViewState, bool)| {
-        go(AppRoute::Keys(state), NavigateOptions { replace, scroll: false, ..Default::default() });
+        go(AppRoute::Keys(state), Nav { replace, keep_scroll: true });
     });
     // Typing replaces the history entry; choosing a sort or a filter adds one, for back and forward.
     let update = move |replace: bool, change: &dyn Fn(&mut ViewState)| {
@@ -58,7 +63,7 @@ pub fn KeysPage() -> impl IntoView {
                 .flat_map(|r| r.iter())
                 .flat_map(|row| row.key.acl.iter().map(String::as_str))
                 .collect();
-            names.into_iter().map(str::to_owned).collect::<BTreeSet<_>>()
+            names.into_iter().map(str::to_owned).collect::<Vec<_>>()
         })
     });
     let on_sort = Callback::new(move |sort: Sort| {
@@ -114,9 +119,9 @@ pub fn KeysPage() -> impl IntoView {
             <div class="page-title">
                 <h1>"API keys"</h1>
                 <span class="spacer"></span>
-                <A href=AppRoute::Secured.href() attr:class="button secondary">"Secured keys"</A>
-                <A href=AppRoute::Restore.href() attr:class="button secondary">"Restore a key"</A>
-                <A href=AppRoute::NewKey { from: None }.href() attr:class="button">"New key"</A>
+                <a href=AppRoute::Secured.href() class="button secondary">"Secured keys"</a>
+                <a href=AppRoute::Restore.href() class="button secondary">"Restore a key"</a>
+                <a href=AppRoute::NewKey { from: None }.href() class="button">"New key"</a>
             </div>
             <DeletedTray />
             <div class="toolbar" role="search">

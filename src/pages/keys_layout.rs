@@ -1,12 +1,12 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
-use leptos_router::components::{Outlet, Redirect};
 
 use crate::algolia::{Client, Credentials};
 use crate::components::{Header, IdleLock, TextField, provide_clock};
 use crate::connect::explain;
 use crate::operations::Operations;
+use crate::router::{Nav, use_go};
 use crate::routes::AppRoute;
 use crate::session::{Session, SessionState};
 use crate::store::KeyStore;
@@ -18,25 +18,32 @@ enum Gate {
     Locked,
 }
 
-/// Everything under `/keys`: shown when connected, replaced by the unlock form when locked, and
-/// sent back to the connect form when signed out.
+/// Everything under `/keys`, the page being `children`: shown when connected, replaced by the
+/// unlock form when locked, and sent back to the connect form when signed out.
 #[component]
-pub fn KeysLayout() -> impl IntoView {
+pub fn KeysLayout(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     let gate = Memo::new(move |_| match session.state.get() {
         SessionState::SignedOut => Gate::SignedOut,
         SessionState::Connected(_) => Gate::Connected,
         SessionState::Locked { .. } => Gate::Locked,
     });
+    // After the render, not during it: the move changes what the app shows.
+    let go = use_go();
+    Effect::new(move || {
+        if gate.get() == Gate::SignedOut {
+            go(AppRoute::Connect, Nav { replace: true, ..Nav::default() });
+        }
+    });
     move || match gate.get() {
-        Gate::SignedOut => view! { <Redirect path=AppRoute::Connect.path() /> }.into_any(),
-        Gate::Connected => view! { <Connected /> }.into_any(),
+        Gate::SignedOut => ().into_any(),
+        Gate::Connected => view! { <Connected children=children.clone() /> }.into_any(),
         Gate::Locked => view! { <LockScreen /> }.into_any(),
     }
 }
 
 #[component]
-fn Connected() -> impl IntoView {
+fn Connected(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
     let store = expect_context::<KeyStore>();
     let Some(client) = session.client() else { return ().into_any() };
@@ -61,7 +68,7 @@ fn Connected() -> impl IntoView {
                 }
             })
         }}
-        <Outlet />
+        {children()}
     }
     .into_any()
 }

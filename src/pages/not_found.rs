@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::routes::AppRoute;
 
@@ -9,7 +8,7 @@ pub fn NotFound() -> impl IntoView {
         <main class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address."</p>
-            <A href=AppRoute::Connect.href()>"Go to the start"</A>
+            <a href=AppRoute::Connect.href()>"Go to the start"</a>
         </main>
     }
 }

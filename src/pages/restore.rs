@@ -1,6 +1,5 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{TextField, WriteProgress};
 use crate::keys::short_hash;
@@ -38,7 +37,7 @@ pub fn RestorePage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=AppRoute::keys().href()>"← All keys"</A>
+                <a href=AppRoute::keys().href()>"← All keys"</a>
             </p>
             <h1>"Restore a key"</h1>
             <p class="lead">
@@ -59,7 +58,7 @@ pub fn RestorePage() -> impl IntoView {
                     view! {
                         <div class="banner success" role="status">
                             <p>{done.message}</p>
-                            {link.map(|href| view! { <A href=href>"Open the key"</A> })}
+                            {link.map(|href| view! { <a href=href>"Open the key"</a> })}
                         </div>
                     }
                 })

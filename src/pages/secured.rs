@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use serde_json::{Map, Value, json};
 use wasm_bindgen::JsValue;
 
@@ -22,7 +21,7 @@ pub fn SecuredPage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <A href=AppRoute::keys().href()>"← All keys"</A>
+                <a href=AppRoute::keys().href()>"← All keys"</a>
             </p>
             <h1>"Secured API keys"</h1>
             <p class="lead">

@@ -1,0 +1,21 @@
+//! A value fetched once for a view: the view reads `None` until it arrives, and the fetch is aborted
+//! if the view goes first. Lighter than `LocalResource`, whose refetching and suspense this console
+//! does not use, and whose machinery cost the bundle several kilobytes.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
+
+/// Starts `fetch` now, under the current reactive owner.
+pub fn fetch_once<T: Send + Sync + 'static>(
+    fetch: impl Future<Output = Option<T>> + 'static,
+) -> ReadSignal<Option<T>> {
+    let (value, set_value) = signal(None);
+    spawn_local_scoped_with_cancellation(async move {
+        if let Some(fetched) = fetch.await {
+            set_value.try_set(Some(fetched));
+        }
+    });
+    value
+}
