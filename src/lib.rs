@@ -16,6 +16,7 @@ pub mod secured;
 pub mod session;
 mod storage;
 mod store;
+pub mod text;
 mod unsaved;
 pub mod uri;
 

@@ -204,3 +204,11 @@ async fn scrolling_the_table_renders_the_rows_that_come_into_view() {
     assert!(text.contains("key 02499"), "the rows around the middle are rendered");
     assert!(!text.contains("key 04999"), "the first rows are gone");
 }
+
+/// In the browser, text beyond ASCII is lower-cased by `toLowerCase`, as Rust's own tables would.
+#[wasm_bindgen_test]
+fn lower_casing_beyond_ascii_matches_rust() {
+    for text in ["Clé ÉTÉ", "Straße", "ΣΑΣ", "İstanbul", "Prod_KEY"] {
+        assert_eq!(keys_console::text::lowercase(text), text.to_lowercase(), "{text}");
+    }
+}

@@ -29,7 +29,7 @@ pub fn ConfirmDialog(
         }
     });
     let title_id =
-        format!("dialog-{}", title.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+        format!("dialog-{}", title.to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
     // A modal dialog lets Tab leave for the browser's own controls; keep it cycling inside instead.
     let trap_focus = move |event: KeyboardEvent| {
         if event.key() != "Tab" {

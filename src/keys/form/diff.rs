@@ -75,7 +75,10 @@ pub fn diff(old: &ApiKey, old_expiry: Option<f64>, new: &KeyBody, new_expiry: Op
 
     let warn = &mut diff.widening;
     for acl in new.acl.iter().filter(|a| !old.acl.contains(a)) {
-        warn.push(format!("Adds the permission “{acl}”: {}.", crate::acl::meaning(acl).to_lowercase()));
+        warn.push(format!(
+            "Adds the permission “{acl}”: {}.",
+            crate::text::lowercase(crate::acl::meaning(acl))
+        ));
     }
     warn.extend(widened_patterns(&old.indexes, &new.indexes, "index", "every index of the application"));
     warn.extend(widened_patterns(&old.referers, &new.referers, "referer", "any referer"));

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::search::SearchText;
 use super::view_state::{ExpiryFilter, Sort, ViewState};
 use crate::algolia::ApiKey;
+use crate::text::lowercase;
 
 const DAY_MS: f64 = 86_400_000.0;
 
@@ -181,7 +182,7 @@ pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
     }
     let keys = match sort {
         Sort::Created => Keys::Number(rows.iter().map(|r| r.key.created_at_ms.unwrap_or(0.0)).collect()),
-        Sort::Description => Keys::Text(rows.iter().map(|r| r.key.description.to_lowercase()).collect()),
+        Sort::Description => Keys::Text(rows.iter().map(|r| lowercase(&r.key.description)).collect()),
         // Never-expiring keys have the most time left of all.
         Sort::TimeLeft => {
             Keys::Number(rows.iter().map(|r| r.expires_at_ms.unwrap_or(f64::INFINITY)).collect())
@@ -200,7 +201,7 @@ pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
 
 /// The positions of `order` whose keys pass the search and filters, in the same order.
 pub fn filtered(rows: &Load, order: &[usize], state: &ViewState, now_ms: f64) -> Vec<usize> {
-    let needle = state.search.trim().to_lowercase();
+    let needle = lowercase(state.search.trim());
     let hits = (!needle.is_empty()).then(|| rows.search.hits(&needle));
     order
         .iter()

@@ -3,6 +3,8 @@
 
 use memchr::memmem::Finder;
 
+use crate::text::lowercase;
+
 #[derive(Clone, Debug, Default)]
 pub struct SearchText {
     text: String,
@@ -26,7 +28,7 @@ impl SearchText {
                     search.text.push_str(piece);
                     search.text[start..].make_ascii_lowercase();
                 } else {
-                    search.text.push_str(&piece.to_lowercase());
+                    search.text.push_str(&lowercase(piece));
                 }
                 // A separator, so a search never matches across two pieces.
                 search.text.push('\n');
