@@ -36,8 +36,9 @@ const PAINT_TIMEOUT_MS = 60_000;
 const SETTLE_MS = 500;
 const shownAll = `${keyCount} of ${keyCount} keys`;
 // The console's performance marks on the way from the list's response to its first frame: the text
-// in wasm, the list parsed, the rows and their search text built.
-const STAGES = ['keys-response', 'keys-parsed', 'keys-rows'];
+// in wasm, the list parsed, the rows and their search text built, the keys page created and its rows
+// sorted.
+const STAGES = ['keys-response', 'keys-parsed', 'keys-rows', 'keys-sorted'];
 
 // Installed in every page before its own scripts. `__painted` resolves at the first frame after
 // the count shows every key and the table's first row is one that was not there when it was armed
@@ -254,10 +255,11 @@ console.log('ratio = console / reference; memory is the JS heap plus, for the co
 const rounded = (values) => values.map((v) => v.toFixed(0)).join(' ');
 console.log(`first paint by round (ms): console ${rounded(c.first)}; reference ${rounded(r.first)}`);
 const stageAt = (name) => median(c.stages.map((s) => s[name]).filter((v) => v !== undefined));
-const [textAt, parsedAt, rowsAt] = STAGES.map(stageAt);
+const [textAt, parsedAt, rowsAt, sortedAt] = STAGES.map(stageAt);
+const firstAt = median(c.first);
 console.log(`console first load, medians after the response's end: text in wasm ${ms(textAt)}, parsed ${ms(parsedAt)}`
-  + ` (+${ms(parsedAt - textAt)}), rows built ${ms(rowsAt)} (+${ms(rowsAt - parsedAt)}), first frame ${ms(median(c.first))}`
-  + ` (+${ms(median(c.first) - rowsAt)})`);
+  + ` (+${ms(parsedAt - textAt)}), rows built ${ms(rowsAt)} (+${ms(rowsAt - parsedAt)}), page created and sorted`
+  + ` ${ms(sortedAt)} (+${ms(sortedAt - rowsAt)}), first frame ${ms(firstAt)} (+${ms(firstAt - sortedAt)})`);
 const split = (memory) => `JS heap ${mb(median(memory.map((m) => m.js)))} + wasm ${mb(median(memory.map((m) => m.wasm)))}`;
 console.log(`console memory (medians): after loading ${split(c.memory)}; at the end ${split(c.memoryAtEnd)}`);
 const brief = (values) => (values.length ? `median ${ms(median(values))}, p95 ${ms(quantile(values, 0.95))} (${values.length})` : 'none');

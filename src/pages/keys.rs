@@ -10,6 +10,7 @@ use crate::connect::explain;
 use crate::keys::format::unreadable_entries;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::{Operations, Write, WriteStatus};
+use crate::perf::mark;
 use crate::router::{Nav, use_go, use_route};
 use crate::routes::AppRoute;
 use crate::session::Session;
@@ -48,7 +49,9 @@ pub fn KeysPage() -> impl IntoView {
     let order = Memo::new(move |_| {
         let (by, descending) = sort.get();
         let rows = store.rows.get().unwrap_or_default();
-        (Arc::as_ptr(&rows) as usize, Arc::new(sorted(&rows, by, descending)))
+        let order = Arc::new(sorted(&rows, by, descending));
+        mark("keys-sorted");
+        (Arc::as_ptr(&rows) as usize, order)
     });
     let shown = Memo::new(move |_| {
         let state = view_state.get();
