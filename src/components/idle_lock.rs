@@ -21,7 +21,7 @@ pub fn IdleLock() -> impl IntoView {
     let check = move || {
         let idle_ms = f64::from(session.idle_minutes.get_untracked()) * 60_000.0;
         if js_sys::Date::now() - last_activity.get_value() >= idle_ms {
-            session.lock();
+            session.lock_all();
         }
     };
     let interval = set_interval_with_handle(check, Duration::from_secs(5)).ok();
