@@ -131,8 +131,10 @@ impl Connection {
         let AppState::Connected { client, owner, .. } = self.state.get_untracked() else { return };
         self.store.clear();
         storage::remove(Entry::Tray(&self.app_id()));
-        owner.cleanup();
         self.state.set(AppState::Locked { hosts: client.credentials().hosts.clone() });
+        // The application's views go with the state change, in the reactive system's next turn;
+        // its writes and their signals go after them, so that no view reads a signal already gone.
+        leptos::task::spawn_local(async move { owner.cleanup() });
     }
 
     fn stored(&self) -> StoredApp {

@@ -14,9 +14,10 @@ export function watchForErrors(page) {
   return errors;
 }
 
-export async function fillConnectForm(page, { appId = APP_ID, apiKey = ADMIN_KEY, hosts = HOSTS, idleMinutes } = {}) {
+export async function fillConnectForm(page, { appId = APP_ID, apiKey = ADMIN_KEY, hosts = HOSTS, label, idleMinutes } = {}) {
   await page.getByLabel('Application ID').fill(appId);
   await page.getByLabel('Admin API key').fill(apiKey);
+  if (label !== undefined) await page.getByLabel('Label').fill(label);
   await page.getByText('Advanced').click();
   await page.getByLabel('Custom hosts').fill(hosts.join('\n'));
   if (idleMinutes !== undefined) {

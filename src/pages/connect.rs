@@ -151,25 +151,26 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                     error=error(|e| &e.label)
                     placeholder="prod, staging… (the application ID if empty)"
                 />
-                <fieldset class="colours">
-                    <legend>"Colour"</legend>
-                    {Colour::ALL
-                        .into_iter()
-                        .map(|choice| {
-                            view! {
-                                <label class=format!("colour colour-{}", choice.name())>
-                                    <input
-                                        type="radio"
-                                        name="app-colour"
-                                        prop:checked=move || colour.get() == choice
-                                        on:change=move |_| colour.set(choice)
-                                    />
-                                    {choice.name()}
-                                </label>
+                <div class="field">
+                    <label for="app-colour">"Colour"</label>
+                    <select
+                        id="app-colour"
+                        prop:value=move || colour.get().name()
+                        on:change=move |ev| {
+                            let name = event_target_value(&ev);
+                            if let Some(choice) = Colour::ALL.into_iter().find(|c| c.name() == name) {
+                                colour.set(choice);
                             }
-                        })
-                        .collect_view()}
-                </fieldset>
+                        }
+                    >
+                        <option value="blue">"Blue"</option>
+                        <option value="green">"Green"</option>
+                        <option value="amber">"Amber"</option>
+                        <option value="red">"Red"</option>
+                        <option value="violet">"Violet"</option>
+                        <option value="grey">"Grey"</option>
+                    </select>
+                </div>
                 <details class="advanced">
                     <summary>"Advanced"</summary>
                     <div class="field">
