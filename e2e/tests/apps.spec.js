@@ -98,7 +98,6 @@ test('sign out forgets one application or all', async ({ page }) => {
 });
 
 test('the idle lock locks every application', async ({ page }) => {
-  page.on('console', (m) => console.log('PAGE:', m.text().slice(0, 3000)));
   await page.clock.install();
   await connectBoth(page);
   await page.clock.fastForward('15:10');
