@@ -61,8 +61,7 @@ pub fn App() -> impl IntoView {
         Part::AddApp => view! { <ConnectPage adding=true /> }.into_any(),
         Part::NotFound => view! { <NotFound /> }.into_any(),
         Part::App(app_id) => {
-            let children = move || page.get().and_then(app_page);
-            view! { <AppLayout app_id=app_id>{children}</AppLayout> }.into_any()
+            view! { <AppLayout app_id=app_id>{move || page.get().and_then(app_page)}</AppLayout> }.into_any()
         }
     }
 }
