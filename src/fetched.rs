@@ -1,6 +1,7 @@
-//! A value fetched once for a view: the view reads `None` until it arrives, and the fetch is aborted
-//! if the view goes first. Lighter than `LocalResource`, whose refetching and suspense this console
-//! does not use, and whose machinery cost the bundle several kilobytes.
+//! A value fetched once for a view: the view reads `None` until it arrives, and the fetch is dropped
+//! if the view goes first (a request made through the client is then aborted). Lighter than
+//! `LocalResource`, whose refetching and suspense this console does not use, and whose machinery
+//! cost the bundle several kilobytes.
 
 use std::future::Future;
 

@@ -2,8 +2,13 @@
 //! own links followed without a reload, and Back and Forward.
 //!
 //! The console has one flat set of typed routes (`AppRoute`), so this replaces `leptos_router`,
-//! whose nested, asynchronous route matching cost the bundle about 15 KB of brotli for features
-//! the console does not use.
+//! whose nested, asynchronous route matching was most of the 45 KB of brotli its removal saved (with
+//! `LocalResource` and the sorts: the README's "Bundle"), for features the console does not use.
+//!
+//! Its click listener is on the window and is added before any view exists, so it runs before the
+//! views' delegated `on:click` handlers: a link that must stop the router needs an undelegated
+//! listener (`on:click:undelegated`), which runs on the element first. No link has one today; the
+//! unsaved-changes question is the router's own.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,8 +56,10 @@ impl Router {
 
     pub fn go(self, route: AppRoute, nav: Nav) {
         let href = route.href();
+        // A move to the address already shown replaces it, so Back does not seem to do nothing.
+        let here = window().location().href().is_ok_and(|current| current.ends_with(&href));
         if let Ok(history) = window().history() {
-            let _ = if nav.replace {
+            let _ = if nav.replace || here {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
             } else {
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
@@ -65,8 +72,9 @@ impl Router {
     }
 
     /// Follows a plain click on a link to a page of the app without reloading it, once the user
-    /// agrees to leave unsaved changes, if any. A click a handler prevented, a modified or middle
-    /// click, and a link that opens elsewhere or downloads are left to the browser.
+    /// agrees to leave unsaved changes, if any. A modified or middle click, a link that opens
+    /// elsewhere, downloads, is marked `rel="external"` or only moves within the page (`#…`), and a
+    /// click an undelegated handler prevented, are left to the browser.
     fn follow(self, event: &MouseEvent) {
         if event.default_prevented()
             || event.button() != 0
@@ -86,8 +94,13 @@ impl Router {
             return;
         };
         let opens_elsewhere = !matches!(anchor.target().as_str(), "" | "_self");
-        let same_origin = window().location().origin().ok().is_some_and(|origin| origin == anchor.origin());
-        if opens_elsewhere || anchor.has_attribute("download") || !same_origin {
+        let external = anchor.rel().split_ascii_whitespace().any(|word| word == "external");
+        let location = window().location();
+        let same_origin = location.origin().ok().is_some_and(|origin| origin == anchor.origin());
+        let same_document = location.pathname().ok() == Some(anchor.pathname())
+            && location.search().ok() == Some(anchor.search())
+            && !anchor.hash().is_empty();
+        if opens_elsewhere || external || anchor.has_attribute("download") || !same_origin || same_document {
             return;
         }
         let pathname = anchor.pathname();

@@ -101,7 +101,7 @@ test('links that open elsewhere are left to the browser', async ({ page }) => {
   // moves on to the connect form: what counts is the address the browser opened.
   const [popup] = await Promise.all([
     page.context().waitForEvent('page'),
-    page.getByRole('link', { name: 'New key' }).click({ modifiers: ['Control'] }),
+    page.getByRole('link', { name: 'New key' }).click({ modifiers: ['ControlOrMeta'] }),
   ]);
   await popup.waitForLoadState();
   const openedAt = await popup.evaluate(() => performance.getEntriesByType('navigation')[0].name);
@@ -109,4 +109,14 @@ test('links that open elsewhere are left to the browser', async ({ page }) => {
   await popup.close();
   await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys$/);
   await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+});
+
+test('a link to the page already shown adds no history entry', async ({ page }) => {
+  const row = await findRow(page, 'Partner portal search (office network only)');
+  await row.getByRole('link').click();
+  await page.getByRole('link', { name: '← All keys' }).click();
+  await expect(page).toHaveURL(/\/console\/keys$/);
+  await page.getByRole('link', { name: 'Keys console' }).click();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/console\/keys\/[0-9a-f]{12}$/);
 });
