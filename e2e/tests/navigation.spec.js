@@ -115,8 +115,8 @@ test('a link to the page already shown adds no history entry', async ({ page }) 
   const row = await findRow(page, 'Partner portal search (office network only)');
   await row.getByRole('link').click();
   await page.getByRole('link', { name: '← All keys' }).click();
-  await expect(page).toHaveURL(/\/console\/keys$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys$/);
   await page.getByRole('link', { name: 'Keys console' }).click();
   await page.goBack();
-  await expect(page).toHaveURL(/\/console\/keys\/[0-9a-f]{12}$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\/[0-9a-f]{12}$/);
 });
