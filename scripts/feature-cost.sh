@@ -52,8 +52,7 @@ cut restore 'Page::Restore => view! { <RestorePage /> }.into_any()' 'Page::Resto
 cut secured 'Page::Secured => view! { <SecuredPage /> }.into_any()' 'Page::Secured => ().into_any()'
 # The floor: the application layout goes too, so every address renders nothing, yet App still
 # restores the session and starts the unsaved-changes guard and the router.
-cut layout 'Part::App(app_id) => view! { <AppLayout app_id=app_id>{move || page.get().and_then(app_page)}</AppLayout> }.into_any()' \
-    'Part::App(_) => ().into_any()'
+cut layout 'Part::App(app_id) => app_view(app_id, page),' 'Part::App(_) => ().into_any(),'
 pages=(connect add not_found keys detail edit new restore secured)
 
 # src/lib.rs as committed with the named cuts made. Fails when a cut's text is not there, or is

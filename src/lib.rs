@@ -22,6 +22,7 @@ pub mod uri;
 
 use leptos::prelude::*;
 
+use crate::components::IdleLock;
 use crate::pages::{
     AppLayout, ConnectPage, EditKeyPage, KeyDetailPage, KeysPage, NewKeyPage, NotFound, RestorePage,
     SecuredPage,
@@ -56,14 +57,28 @@ pub fn App() -> impl IntoView {
             Some(AppRoute::App { app, .. }) => Part::App(app.clone()),
         })
     });
-    move || match part.get() {
+    // Watched on every page while any application holds its key, the connect form and another
+    // application's lock screen included.
+    let watch_idle = Memo::new(move |_| session.any_connected());
+    let page_view = move || match part.get() {
         Part::Connect => view! { <ConnectPage adding=false /> }.into_any(),
         Part::AddApp => view! { <ConnectPage adding=true /> }.into_any(),
         Part::NotFound => view! { <NotFound /> }.into_any(),
-        Part::App(app_id) => {
-            view! { <AppLayout app_id=app_id>{move || page.get().and_then(app_page)}</AppLayout> }.into_any()
-        }
+        Part::App(app_id) => app_view(app_id, page),
+    };
+    view! {
+        {move || watch_idle.get().then(|| view! { <IdleLock /> })}
+        {page_view}
     }
+}
+
+/// The pages of one application, in its layout. Only a route of this application is shown in it.
+fn app_view(app_id: String, page: Memo<Option<AppRoute>>) -> AnyView {
+    let this_app = app_id.clone();
+    let here =
+        Memo::new(move |_| page.with(|r| matches!(r, Some(AppRoute::App { app, .. }) if *app == this_app)));
+    let children = move || if here.get() { page.get().and_then(app_page) } else { None };
+    view! { <AppLayout app_id=app_id>{children}</AppLayout> }.into_any()
 }
 
 #[derive(Clone, PartialEq)]

@@ -177,6 +177,9 @@ pub struct Session {
 impl Session {
     /// Restores what this tab had, so a reload keeps the user signed in.
     pub fn restore() -> Self {
+        // What a console of one application stored (its admin key among it): a tab open across
+        // the upgrade connects again rather than keep a key nothing else would ever remove.
+        storage::remove_legacy();
         let idle_minutes = storage::read(Entry::IdleMinutes)
             .and_then(|m| parse_idle_minutes(&m).ok())
             .unwrap_or(DEFAULT_IDLE_MINUTES);
@@ -217,19 +220,30 @@ impl Session {
         AppState::Connected { client, ops, owner }
     }
 
+    /// Whether any application holds its admin key: the idle lock watches while one does.
+    pub fn any_connected(&self) -> bool {
+        self.apps
+            .with(|apps| apps.iter().any(|app| app.state.with(|s| matches!(s, AppState::Connected { .. }))))
+    }
+
     /// The application with this ID, if connected (or locked) in this tab.
     pub fn find(&self, app_id: &str) -> Option<Connection> {
         self.apps.with(|apps| apps.iter().find(|app| app.is(app_id)).copied())
     }
 
-    /// Adds an application whose key was just proven, or connects again one already here (after a
-    /// lock, or with a new key), keeping its place, label and colour.
+    /// Adds an application whose key was just proven, or connects again one already here, keeping
+    /// its place and taking the label and colour given. One already connected keeps its writes and
+    /// its tray: only its client changes (a new key, or new hosts).
     pub fn connect(&self, client: Client, label: String, colour: Colour) -> Connection {
         let app_id = client.credentials().app_id.clone();
         let app = match self.find_untracked(&app_id) {
             Some(app) => {
-                app.lock();
-                app.state.set(self.connected(client, app.store));
+                app.info.set_value(AppInfo { app_id, label, colour });
+                let state = match app.state.get_untracked() {
+                    AppState::Connected { ops, owner, .. } => AppState::Connected { client, ops, owner },
+                    AppState::Locked { .. } => self.connected(client, app.store),
+                };
+                app.state.set(state);
                 app
             }
             None => {

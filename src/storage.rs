@@ -60,6 +60,16 @@ pub fn remove_all() {
     }
 }
 
+/// Removes the entries of the console before it held several applications: its session (with the
+/// admin key) and its one tray.
+pub fn remove_legacy() {
+    if let Some(storage) = storage() {
+        for name in ["session", "deleted"] {
+            let _ = storage.remove_item(&format!("{PREFIX}{name}"));
+        }
+    }
+}
+
 pub fn read_tray(app_id: &str) -> Vec<Deleted> {
     read(Entry::Tray(app_id)).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
 }

@@ -131,6 +131,7 @@ test('neither admin key is in a URL, localStorage, a cookie or the console, and 
   await connectBoth(page);
   await page.getByRole('navigation', { name: 'Applications' }).getByRole('link', { name: 'prod' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('status')).toHaveText(shows(DEMO_KEY_COUNT));
   await page.reload();
   await expect(page.getByRole('status')).toHaveText(shows(DEMO_KEY_COUNT));
   await page.goto(`apps/${STAGING_APP_ID}/keys`);
@@ -142,5 +143,6 @@ test('neither admin key is in a URL, localStorage, a cookie or the console, and 
   expect(Object.keys(sentTo).sort()).toEqual([ADMIN_KEY, STAGING_ADMIN_KEY].sort());
   expect([...sentTo[ADMIN_KEY]].every((origin) => HOSTS.includes(origin))).toBe(true);
   expect([...sentTo[STAGING_ADMIN_KEY]].every((origin) => STAGING_HOSTS.includes(origin))).toBe(true);
+  expect(sentTo[ADMIN_KEY].size).toBeGreaterThan(0);
   expect(sentTo[STAGING_ADMIN_KEY].size).toBeGreaterThan(0);
 });

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::algolia::{Client, Credentials};
-use crate::components::{Header, IdleLock, TextField, provide_clock};
+use crate::components::{Header, TextField, provide_clock};
 use crate::connect::explain;
 use crate::router::{Nav, use_go};
 use crate::routes::AppRoute;
@@ -51,7 +51,6 @@ fn Connected(app: Connection, children: ChildrenFn) -> impl IntoView {
     provide_context(app.store);
     provide_context(ops);
     view! {
-        <IdleLock />
         <Header app=app />
         {move || {
             ops.notice.get().map(|notice| {
