@@ -1,4 +1,4 @@
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -62,12 +62,15 @@ pub fn KeysPage() -> impl IntoView {
     let total = move || shown.with(|s| s.rows.len());
     let acls_present = Memo::new(move |_| {
         store.rows.with(|rows| {
-            let names: BTreeSet<&str> = rows
-                .iter()
-                .flat_map(|r| r.iter())
-                .flat_map(|row| row.key.acl.iter().map(String::as_str))
-                .collect();
-            names.into_iter().map(str::to_owned).collect::<Vec<_>>()
+            // A sorted insert: a sort or a BTreeSet would each bring code of their own into the
+            // bundle, for a few dozen names.
+            let mut names: Vec<String> = Vec::new();
+            for acl in rows.iter().flat_map(|r| r.iter()).flat_map(|row| row.key.acl.iter()) {
+                if let Err(at) = names.binary_search(acl) {
+                    names.insert(at, acl.clone());
+                }
+            }
+            names
         })
     });
     let on_sort = Callback::new(move |sort: Sort| {
