@@ -137,7 +137,7 @@ fn LockScreen(app: Connection) -> impl IntoView {
                         {move || if pending.get() { "Unlocking…" } else { "Unlock" }}
                     </button>
                     <button type="button" class="secondary" on:click=move |_| sign_out()>
-                        "Sign out"
+                        "Sign out of every application"
                     </button>
                 </div>
             </form>
