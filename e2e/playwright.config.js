@@ -1,10 +1,28 @@
 // End-to-end tests: the release build served by nginx under /console/ with the shipped
-// configuration, talking to the emulator, in Debian's headless Chromium.
+// configuration, talking to two emulated applications (the production demo and its staging
+// counterpart), in Debian's headless Chromium.
 import { defineConfig } from '@playwright/test';
-import { APP_ID, ADMIN_KEY, CONSOLE_PORT, LISTENERS } from './support/constants.js';
+import {
+  APP_ID, ADMIN_KEY, CONSOLE_PORT, LISTENERS, STAGING_APP_ID, STAGING_ADMIN_KEY, STAGING_LISTENERS,
+} from './support/constants.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const hosts = LISTENERS.map((port) => `http://127.0.0.1:${port}`).join(' ');
+const hosts = [...LISTENERS, ...STAGING_LISTENERS].map((port) => `http://127.0.0.1:${port}`).join(' ');
+
+/** One emulated application, its demo state, with the suite's propagation delay and controls. */
+function emulatorServer(appId, adminKey, listeners, demo) {
+  return {
+    command: [
+      `${root}target/debug/keys-emulator`,
+      ...listeners.flatMap((port) => ['--listen', `127.0.0.1:${port}`]),
+      '--app-id', appId, '--admin-key', adminKey, '--demo', demo, '--propagation-ms', '300', '--control',
+    ].join(' '),
+    url: `http://127.0.0.1:${listeners[0]}/__emulator/clock`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'ignore',
+  };
+}
 
 export default defineConfig({
   testDir: './tests',
@@ -32,17 +50,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: [
-    {
-      command: [
-        `${root}target/debug/keys-emulator`,
-        ...LISTENERS.flatMap((port) => ['--listen', `127.0.0.1:${port}`]),
-        '--app-id', APP_ID, '--admin-key', ADMIN_KEY, '--demo', '--propagation-ms', '300', '--control',
-      ].join(' '),
-      url: `http://127.0.0.1:${LISTENERS[0]}/__emulator/clock`,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'ignore',
-    },
+    emulatorServer(APP_ID, ADMIN_KEY, LISTENERS, 'production'),
+    emulatorServer(STAGING_APP_ID, STAGING_ADMIN_KEY, STAGING_LISTENERS, 'staging'),
     {
       command: `bash ${root}scripts/serve.sh ${CONSOLE_PORT} /console/ ${root}dist "${hosts}"`,
       url: `http://127.0.0.1:${CONSOLE_PORT}/console/`,

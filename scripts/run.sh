@@ -1,44 +1,59 @@
 #!/usr/bin/env bash
-# Builds everything, then starts the emulator with the demo application (three hosts, about a second
-# of propagation delay) and serves the console's release build at http://127.0.0.1:8080/.
-# Ctrl-C stops both.
+# Builds everything, then starts two demo applications, production and staging, each its own
+# emulator (three hosts, about a second of propagation delay), and serves the console's release
+# build at http://127.0.0.1:8080/. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-8080}
-LISTENERS=(8787 8788 8789)
-APP_ID=DEMOAPP
-# A new admin key every run: it exists only in this process and in the demo file below.
-ADMIN_KEY=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+# Each application: label, app ID, `--demo` value, listener ports (the first is the primary host).
+APPS=(
+    "prod DEMOAPP production 8787 8788 8789"
+    "staging STAGEAPP staging 8790 8791 8792"
+)
 
 cargo build -p keys-emulator
 bash scripts/build.sh /
 
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/keys-console-run.XXXXXX")
-hosts_json=$(printf '"http://127.0.0.1:%s",' "${LISTENERS[@]}")
-hosts_csp=$(printf 'http://127.0.0.1:%s ' "${LISTENERS[@]}")
+pids=()
+# Ctrl-C reaches the emulators too, which stop by themselves: kill then fails, and under `set -e`
+# that failure would end the trap before the folder holding the demo's admin keys is removed.
+trap 'kill "${pids[@]}" 2> /dev/null || true; wait; rm -rf "$run_dir"' EXIT INT TERM
+
+apps_json="" hosts_csp="" summary="" all_ports=()
+for app in "${APPS[@]}"; do
+    read -r label app_id demo listeners <<< "$app"
+    read -r -a ports <<< "$listeners"
+    # A new admin key every run: it exists only in this process and in the demo file below.
+    admin_key=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+    hosts=$(printf 'http://127.0.0.1:%s ' "${ports[@]}")
+    hosts_json=$(printf '"http://127.0.0.1:%s",' "${ports[@]}")
+    apps_json+=$(printf '{"label":"%s","appId":"%s","apiKey":"%s","hosts":[%s]},' \
+        "$label" "$app_id" "$admin_key" "${hosts_json%,}")
+    hosts_csp+=$hosts
+    summary+=$(printf '    %-8s %-9s %s(log: %s)' "$label" "$app_id" "$hosts" "$run_dir/emulator-$label.log")$'\n'
+    all_ports+=("${ports[@]}")
+
+    listen_args=()
+    for port in "${ports[@]}"; do listen_args+=(--listen "127.0.0.1:$port"); done
+    target/debug/keys-emulator "${listen_args[@]}" --app-id "$app_id" --admin-key "$admin_key" \
+        --demo "$demo" --propagation-ms 1000 --control 2> "$run_dir/emulator-$label.log" &
+    pids+=($!)
+done
 # Served beside the console (not part of the build): the connect page offers it as one click.
-printf '{"appId":"%s","apiKey":"%s","hosts":[%s]}\n' "$APP_ID" "$ADMIN_KEY" "${hosts_json%,}" > "$run_dir/local-demo.json"
+printf '{"apps":[%s]}\n' "${apps_json%,}" > "$run_dir/local-demo.json"
 
-listen_args=()
-for port in "${LISTENERS[@]}"; do listen_args+=(--listen "127.0.0.1:$port"); done
-target/debug/keys-emulator "${listen_args[@]}" --app-id "$APP_ID" --admin-key "$ADMIN_KEY" \
-    --demo --propagation-ms 1000 --control 2> "$run_dir/emulator.log" &
-emulator=$!
 bash scripts/serve.sh "$PORT" / dist "$hosts_csp" "$run_dir/local-demo.json" > /dev/null &
-server=$!
-# Ctrl-C reaches the emulator too, which stops by itself: kill then fails, and under `set -e` that
-# failure would end the trap before the folder holding the demo's admin key is removed.
-trap 'kill $emulator $server 2> /dev/null || true; wait; rm -rf "$run_dir"' EXIT INT TERM
+pids+=($!)
 
-for port in "${LISTENERS[@]}"; do bash scripts/wait-for.sh "http://127.0.0.1:$port/__emulator/clock"; done
+for port in "${all_ports[@]}"; do bash scripts/wait-for.sh "http://127.0.0.1:$port/__emulator/clock"; done
 bash scripts/wait-for.sh "http://127.0.0.1:$PORT/"
 cat <<EOT
 
   Keys console:  http://127.0.0.1:$PORT/
-  Click "Open the local demo ($APP_ID)" to see the demo keys.
-
-  Emulator hosts: ${hosts_csp}(log: $run_dir/emulator.log)
+  Click "Open the local demo" to connect both demo applications:
+$summary
   Press Ctrl-C to stop.
 
 EOT

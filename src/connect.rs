@@ -1,15 +1,26 @@
 //! The connect form's rules: what it accepts, and how a failure to connect is explained.
 
 use crate::algolia::{ApiError, Credentials, parse_custom_host};
-use crate::session::parse_idle_minutes;
+use crate::session::{parse_idle_minutes, parse_label};
 
 /// What the user typed, as typed. No `Debug`: it holds the admin key.
 pub struct ConnectForm {
     pub app_id: String,
     pub api_key: String,
+    /// A short name for the application; empty for its ID.
+    pub label: String,
     /// One base URL per line.
     pub hosts: String,
     pub idle_minutes: String,
+}
+
+/// What a valid form gives: the credentials to prove, the label and the idle minutes. Its `Debug`
+/// is that of `Credentials`, without the key.
+#[derive(Debug)]
+pub struct Connecting {
+    pub credentials: Credentials,
+    pub label: String,
+    pub idle_minutes: u32,
 }
 
 /// A message per field that is wrong.
@@ -17,6 +28,7 @@ pub struct ConnectForm {
 pub struct ConnectErrors {
     pub app_id: Option<String>,
     pub api_key: Option<String>,
+    pub label: Option<String>,
     pub hosts: Option<String>,
     pub idle_minutes: Option<String>,
 }
@@ -28,7 +40,8 @@ impl ConnectErrors {
 }
 
 impl ConnectForm {
-    pub fn validate(&self) -> Result<(Credentials, u32), ConnectErrors> {
+    /// `labels` are those of the other applications connected, which the label must not repeat.
+    pub fn validate(&self, labels: &[String]) -> Result<Connecting, ConnectErrors> {
         let mut errors = ConnectErrors::default();
         let app_id = self.app_id.trim();
         if app_id.is_empty() {
@@ -46,17 +59,20 @@ impl ConnectForm {
         if !bad.is_empty() {
             errors.hosts = Some(bad.join(" "));
         }
+        let label = parse_label(&self.label, app_id, labels);
+        errors.label = label.clone().err();
         let idle = parse_idle_minutes(&self.idle_minutes);
         errors.idle_minutes = idle.clone().err();
-        match (errors.is_empty(), idle) {
-            (true, Ok(minutes)) => Ok((
-                Credentials {
+        match (errors.is_empty(), label, idle) {
+            (true, Ok(label), Ok(idle_minutes)) => Ok(Connecting {
+                credentials: Credentials {
                     app_id: app_id.to_owned(),
                     api_key: api_key.to_owned(),
                     hosts: hosts.into_iter().flatten().collect(),
                 },
-                minutes,
-            )),
+                label,
+                idle_minutes,
+            }),
             _ => Err(errors),
         }
     }
@@ -89,6 +105,7 @@ mod tests {
         ConnectForm {
             app_id: app_id.into(),
             api_key: api_key.into(),
+            label: String::new(),
             hosts: hosts.into(),
             idle_minutes: "15".into(),
         }
@@ -96,23 +113,30 @@ mod tests {
 
     #[test]
     fn a_good_form_gives_credentials() {
-        let (credentials, minutes) =
-            form(" APP1 ", " key ", "http://127.0.0.1:8787/\n\nhttps://p.example.com").validate().unwrap();
+        let connecting =
+            form(" APP1 ", " key ", "http://127.0.0.1:8787/\n\nhttps://p.example.com").validate(&[]).unwrap();
+        let credentials = connecting.credentials;
         assert_eq!(credentials.app_id, "APP1");
         assert_eq!(credentials.api_key, "key");
         assert_eq!(credentials.hosts, ["http://127.0.0.1:8787", "https://p.example.com"]);
-        assert_eq!(minutes, 15);
+        assert_eq!((connecting.label.as_str(), connecting.idle_minutes), ("APP1", 15));
+        let labelled =
+            ConnectForm { label: " prod ".into(), ..form("APP1", "key", "") }.validate(&[]).unwrap();
+        assert_eq!(labelled.label, "prod");
     }
 
     #[test]
     fn each_bad_field_gets_its_own_message() {
-        let errors = form("", "", "http://example.com").validate().unwrap_err();
+        let errors = form("", "", "http://example.com").validate(&[]).unwrap_err();
         assert!(errors.app_id.unwrap().contains("application ID"));
         assert!(errors.api_key.unwrap().contains("admin API key"));
         assert!(errors.hosts.unwrap().contains("only for localhost"));
         assert_eq!(errors.idle_minutes, None);
-        let errors = ConnectForm { idle_minutes: "0".into(), ..form("A B", "k", "") }.validate().unwrap_err();
+        let errors =
+            ConnectForm { idle_minutes: "0".into(), ..form("A B", "k", "") }.validate(&[]).unwrap_err();
         assert!(errors.app_id.is_some() && errors.idle_minutes.is_some());
+        let taken = ConnectForm { label: "prod".into(), ..form("APP2", "k", "") }.validate(&["prod".into()]);
+        assert!(taken.unwrap_err().label.unwrap().contains("“prod”"));
     }
 
     #[test]

@@ -22,22 +22,22 @@ pub mod uri;
 
 use leptos::prelude::*;
 
+use crate::components::IdleLock;
 use crate::pages::{
-    ConnectPage, EditKeyPage, KeyDetailPage, KeysLayout, KeysPage, NewKeyPage, NotFound, RestorePage,
+    AppLayout, ConnectPage, EditKeyPage, KeyDetailPage, KeysPage, NewKeyPage, NotFound, RestorePage,
     SecuredPage,
 };
 use crate::router::Router;
-use crate::routes::AppRoute;
+use crate::routes::{AppRoute, Page};
 use crate::session::Session;
 use crate::unsaved::Unsaved;
 
-/// The app: the session, the keys, the unsaved-changes guard and the router in context, and the
-/// page of the address.
+/// The app: the session, the unsaved-changes guard and the router in context, and the page of the
+/// address.
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::restore();
     provide_context(session);
-    provide_context(session.store);
     let unsaved = Unsaved::new();
     // Before the router starts, so that Back is asked about before the router acts on it.
     unsaved.guard_history();
@@ -53,32 +53,51 @@ pub fn App() -> impl IntoView {
         page.with(|page| match page {
             None => Part::NotFound,
             Some(AppRoute::Connect) => Part::Connect,
-            Some(_) => Part::Keys,
+            Some(AppRoute::AddApp) => Part::AddApp,
+            Some(AppRoute::App { app, .. }) => Part::App(app.clone()),
         })
     });
-    move || match part.get() {
-        Part::Connect => view! { <ConnectPage /> }.into_any(),
+    // Watched on every page while any application holds its key, the connect form and another
+    // application's lock screen included.
+    let watch_idle = Memo::new(move |_| session.any_connected());
+    let page_view = move || match part.get() {
+        Part::Connect => view! { <ConnectPage adding=false /> }.into_any(),
+        Part::AddApp => view! { <ConnectPage adding=true /> }.into_any(),
         Part::NotFound => view! { <NotFound /> }.into_any(),
-        Part::Keys => view! { <KeysLayout>{move || page.get().map(keys_page)}</KeysLayout> }.into_any(),
+        Part::App(app_id) => app_view(app_id, page),
+    };
+    view! {
+        {move || watch_idle.get().then(|| view! { <IdleLock /> })}
+        {page_view}
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
+/// The pages of one application, in its layout. Only a route of this application is shown in it.
+fn app_view(app_id: String, page: Memo<Option<AppRoute>>) -> AnyView {
+    let this_app = app_id.clone();
+    let here =
+        Memo::new(move |_| page.with(|r| matches!(r, Some(AppRoute::App { app, .. }) if *app == this_app)));
+    let children = move || if here.get() { page.get().and_then(app_page) } else { None };
+    view! { <AppLayout app_id=app_id>{children}</AppLayout> }.into_any()
+}
+
+#[derive(Clone, PartialEq)]
 enum Part {
     Connect,
-    /// The pages under `/keys`, which share the connected session's layout.
-    Keys,
+    AddApp,
+    /// The pages of one application, which share its layout.
+    App(String),
     NotFound,
 }
 
-fn keys_page(page: AppRoute) -> AnyView {
-    match page {
-        AppRoute::Keys(_) => view! { <KeysPage /> }.into_any(),
-        AppRoute::Key(hash) => view! { <KeyDetailPage hash=hash /> }.into_any(),
-        AppRoute::EditKey(hash) => view! { <EditKeyPage hash=hash /> }.into_any(),
-        AppRoute::NewKey { from } => view! { <NewKeyPage from=from /> }.into_any(),
-        AppRoute::Restore => view! { <RestorePage /> }.into_any(),
-        AppRoute::Secured => view! { <SecuredPage /> }.into_any(),
-        AppRoute::Connect => ().into_any(),
-    }
+fn app_page(route: AppRoute) -> Option<AnyView> {
+    let AppRoute::App { page, .. } = route else { return None };
+    Some(match page {
+        Page::Keys(_) => view! { <KeysPage /> }.into_any(),
+        Page::Key(hash) => view! { <KeyDetailPage hash=hash /> }.into_any(),
+        Page::EditKey(hash) => view! { <EditKeyPage hash=hash /> }.into_any(),
+        Page::NewKey { from } => view! { <NewKeyPage from=from /> }.into_any(),
+        Page::Restore => view! { <RestorePage /> }.into_any(),
+        Page::Secured => view! { <SecuredPage /> }.into_any(),
+    })
 }

@@ -1,6 +1,6 @@
-//! The local demo: `make run` serves `local-demo.json` beside the console with the emulator's
-//! credentials, so a newcomer connects in one click. A real deployment has no such file, and the
-//! release build embeds no credentials.
+//! The local demo: `make run` serves `local-demo.json` beside the console with the credentials of
+//! its emulated applications, so a newcomer connects them all in one click. A real deployment has
+//! no such file, and the release build embeds no credentials.
 
 use gloo_net::http::Request;
 use serde::Deserialize;
@@ -8,19 +8,29 @@ use serde::Deserialize;
 use crate::algolia::Credentials;
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct LocalDemo {
+    apps: Vec<DemoApp>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DemoApp {
+    label: String,
     app_id: String,
     api_key: String,
     hosts: Vec<String>,
 }
 
-/// The demo's credentials, if this server offers them.
-pub async fn fetch() -> Option<Credentials> {
+/// The demo's applications, each with its label, if this server offers them.
+pub async fn fetch() -> Option<Vec<(Credentials, String)>> {
     let response = Request::get("local-demo.json").send().await.ok()?;
     if !response.ok() {
         return None;
     }
     let demo: LocalDemo = serde_json::from_str(&response.text().await.ok()?).ok()?;
-    Some(Credentials { app_id: demo.app_id, api_key: demo.api_key, hosts: demo.hosts })
+    let apps = demo
+        .apps
+        .into_iter()
+        .map(|app| (Credentials { app_id: app.app_id, api_key: app.api_key, hosts: app.hosts }, app.label));
+    Some(apps.collect()).filter(|apps: &Vec<_>| !apps.is_empty())
 }

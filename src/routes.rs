@@ -9,8 +9,17 @@ use crate::keys::{ViewState, query_params};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppRoute {
-    /// The connect form.
+    /// The connect form; with applications connected, the first one's keys.
     Connect,
+    /// The connect form, to add an application to those connected.
+    AddApp,
+    /// A page of one application, named by its ID (never its key).
+    App { app: String, page: Page },
+}
+
+/// The pages of one application.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
     /// The keys table, with its search, filters and sort.
     Keys(ViewState),
     /// One key, by the short hash of its value (never the value).
@@ -24,22 +33,22 @@ pub enum AppRoute {
     Secured,
 }
 
-impl AppRoute {
+impl Page {
     /// The keys table with no search, filter or sort.
     pub fn keys() -> Self {
         Self::Keys(ViewState::default())
     }
 
-    /// The route at a path inside the app (the sub-path taken off) with its query string (without
-    /// the `?`); `None` when no page has that address.
-    pub fn parse(path: &str, query: &str) -> Option<Self> {
-        let pairs = query_params::parse(query);
-        let get = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, value)| value.as_str());
-        // A trailing slash names the same page.
-        let path = path.strip_suffix('/').unwrap_or(path);
-        let mut segments = path.split('/').skip(1);
-        let route = match (segments.next(), segments.next(), segments.next()) {
-            (None, ..) => Self::Connect,
+    /// This page of application `app`.
+    pub fn of(self, app: &str) -> AppRoute {
+        AppRoute::App { app: app.to_owned(), page: self }
+    }
+
+    fn parse<'a>(
+        mut segments: impl Iterator<Item = &'a str>,
+        get: impl Fn(&str) -> Option<&'a str>,
+    ) -> Option<Self> {
+        let page = match (segments.next(), segments.next(), segments.next()) {
             (Some("keys"), None, _) => Self::Keys(ViewState::from_query(get)),
             (Some("keys"), Some("new"), None) => Self::NewKey { from: get("from").map(str::to_owned) },
             (Some("keys"), Some("restore"), None) => Self::Restore,
@@ -48,22 +57,11 @@ impl AppRoute {
             (Some("keys"), Some(hash), Some("edit")) if !hash.is_empty() => Self::EditKey(hash.to_owned()),
             _ => return None,
         };
-        segments.next().is_none().then_some(route)
+        segments.next().is_none().then_some(page)
     }
 
-    /// The page this route shows, whatever the table's search, filters and sort: a keystroke in
-    /// the search changes the route but not the page.
-    pub fn page(&self) -> Self {
+    fn path(&self) -> String {
         match self {
-            Self::Keys(_) => Self::keys(),
-            other => other.clone(),
-        }
-    }
-
-    /// The path inside the app, as the router takes it.
-    pub fn path(&self) -> String {
-        match self {
-            Self::Connect => "/".to_owned(),
             Self::Keys(state) => {
                 let query: Vec<String> = state
                     .to_query()
@@ -78,6 +76,42 @@ impl AppRoute {
             Self::NewKey { from: Some(hash) } => format!("/keys/new?from={hash}"),
             Self::Restore => "/keys/restore".to_owned(),
             Self::Secured => "/keys/secured".to_owned(),
+        }
+    }
+}
+
+impl AppRoute {
+    /// The route at a path inside the app (the sub-path taken off) with its query string (without
+    /// the `?`); `None` when no page has that address.
+    pub fn parse(path: &str, query: &str) -> Option<Self> {
+        let pairs = query_params::parse(query);
+        let get = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, value)| value.as_str());
+        // A trailing slash names the same page.
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let mut segments = path.split('/').skip(1);
+        match (segments.next(), segments.next()) {
+            (None, _) => Some(Self::Connect),
+            (Some("add"), None) => Some(Self::AddApp),
+            (Some("apps"), Some(app)) if !app.is_empty() => Some(Page::parse(segments, get)?.of(app)),
+            _ => None,
+        }
+    }
+
+    /// The page this route shows, whatever the table's search, filters and sort: a keystroke in
+    /// the search changes the route but not the page.
+    pub fn page(&self) -> Self {
+        match self {
+            Self::App { app, page: Page::Keys(_) } => Page::keys().of(app),
+            other => other.clone(),
+        }
+    }
+
+    /// The path inside the app, as the router takes it.
+    pub fn path(&self) -> String {
+        match self {
+            Self::Connect => "/".to_owned(),
+            Self::AddApp => "/add".to_owned(),
+            Self::App { app, page } => format!("/apps/{app}{}", page.path()),
         }
     }
 
@@ -117,17 +151,18 @@ mod tests {
     #[test]
     fn every_path_parses_back_to_its_route() {
         let state = ViewState { search: "a b&c".into(), sort: Sort::Description, ..ViewState::default() };
-        let routes = [
-            AppRoute::Connect,
-            AppRoute::keys(),
-            AppRoute::Keys(state),
-            AppRoute::Key("ab12".into()),
-            AppRoute::EditKey("ab12".into()),
-            AppRoute::NewKey { from: None },
-            AppRoute::NewKey { from: Some("ab12".into()) },
-            AppRoute::Restore,
-            AppRoute::Secured,
+        let pages = [
+            Page::keys(),
+            Page::Keys(state),
+            Page::Key("ab12".into()),
+            Page::EditKey("ab12".into()),
+            Page::NewKey { from: None },
+            Page::NewKey { from: Some("ab12".into()) },
+            Page::Restore,
+            Page::Secured,
         ];
+        let routes =
+            [AppRoute::Connect, AppRoute::AddApp].into_iter().chain(pages.map(|page| page.of("APP1")));
         for route in routes {
             let path = route.path();
             let (path, query) = path.split_once('?').unwrap_or((&path, ""));
@@ -138,36 +173,42 @@ mod tests {
     #[test]
     fn parses_what_people_type() {
         assert_eq!(AppRoute::parse("", ""), Some(AppRoute::Connect));
-        assert_eq!(AppRoute::parse("/keys/", ""), Some(AppRoute::keys()));
-        assert_eq!(AppRoute::parse("/keys/ab12/", ""), Some(AppRoute::Key("ab12".into())));
-        let searched = AppRoute::parse("/keys", "q=a+b%26c&sort=nonsense");
-        assert_eq!(
-            searched,
-            Some(AppRoute::Keys(ViewState { search: "a b&c".into(), ..ViewState::default() }))
-        );
-        for unknown in ["/nowhere", "/keys/ab12/edit/more", "/keys//edit", "/keysx", "/keys/ab12/delete"] {
+        assert_eq!(AppRoute::parse("/apps/APP1/keys/", ""), Some(Page::keys().of("APP1")));
+        assert_eq!(AppRoute::parse("/apps/APP1/keys/ab12/", ""), Some(Page::Key("ab12".into()).of("APP1")));
+        let searched = AppRoute::parse("/apps/APP1/keys", "q=a+b%26c&sort=nonsense");
+        let state = ViewState { search: "a b&c".into(), ..ViewState::default() };
+        assert_eq!(searched, Some(Page::Keys(state).of("APP1")));
+        for unknown in [
+            "/nowhere",
+            "/keys",
+            "/apps",
+            "/apps/APP1",
+            "/apps//keys",
+            "/apps/APP1/keys/ab12/edit/more",
+            "/apps/APP1/keys//edit",
+            "/apps/APP1/keysx",
+            "/add/more",
+        ] {
             assert_eq!(AppRoute::parse(unknown, ""), None, "{unknown}");
         }
     }
 
     #[test]
     fn a_search_stays_on_the_same_page() {
-        let searched = AppRoute::Keys(ViewState { search: "x".into(), ..ViewState::default() });
-        assert_eq!(searched.page(), AppRoute::keys());
-        assert_eq!(AppRoute::Restore.page(), AppRoute::Restore);
+        let searched = Page::Keys(ViewState { search: "x".into(), ..ViewState::default() }).of("A");
+        assert_eq!(searched.page(), Page::keys().of("A"));
+        assert_eq!(Page::Restore.of("A").page(), Page::Restore.of("A"));
     }
 
     #[test]
     fn every_route_has_its_path() {
         assert_eq!(AppRoute::Connect.path(), "/");
-        assert_eq!(AppRoute::keys().path(), "/keys");
-        assert_eq!(AppRoute::Key("ab12".into()).path(), "/keys/ab12");
-        assert_eq!(AppRoute::EditKey("ab12".into()).path(), "/keys/ab12/edit");
-        assert_eq!(AppRoute::NewKey { from: None }.path(), "/keys/new");
-        assert_eq!(AppRoute::NewKey { from: Some("ab12".into()) }.path(), "/keys/new?from=ab12");
-        assert_eq!(AppRoute::Restore.path(), "/keys/restore");
-        assert_eq!(AppRoute::Secured.path(), "/keys/secured");
-        let state = ViewState { search: "a b&c".into(), sort: Sort::Description, ..ViewState::default() };
-        assert!(AppRoute::Keys(state).path().starts_with("/keys?"));
+        assert_eq!(AppRoute::AddApp.path(), "/add");
+        assert_eq!(Page::keys().of("APP1").path(), "/apps/APP1/keys");
+        assert_eq!(Page::Key("ab12".into()).of("APP1").path(), "/apps/APP1/keys/ab12");
+        assert_eq!(Page::EditKey("ab12".into()).of("APP1").path(), "/apps/APP1/keys/ab12/edit");
+        assert_eq!(Page::NewKey { from: Some("ab12".into()) }.of("A").path(), "/apps/A/keys/new?from=ab12");
+        assert_eq!(Page::Restore.of("A").path(), "/apps/A/keys/restore");
+        assert_eq!(Page::Secured.of("A").path(), "/apps/A/keys/secured");
     }
 }

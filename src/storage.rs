@@ -1,25 +1,28 @@
-//! The console's entries in this tab's sessionStorage, and nothing else: the session (application,
-//! hosts and, while connected, the admin key), the idle time, and the deleted tray. Signing out
-//! removes these entries only, so other apps served from the same origin keep theirs.
+//! The console's entries in this tab's sessionStorage, and nothing else: the applications (each one's
+//! ID, label, colour, hosts and, while connected, its admin key), the idle time, and each
+//! application's deleted tray. Signing out removes these entries only, so other apps served from the
+//! same origin keep theirs.
 
 use crate::keys::tray::Deleted;
 
+/// What every entry's name starts with.
+const PREFIX: &str = "keys-console.";
+
 /// Every entry the console writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Entry {
-    Session,
+pub enum Entry<'a> {
+    Apps,
     IdleMinutes,
-    Tray,
+    /// The deleted tray of one application, by its ID.
+    Tray(&'a str),
 }
 
-impl Entry {
-    pub const ALL: [Entry; 3] = [Entry::Session, Entry::IdleMinutes, Entry::Tray];
-
-    pub fn name(self) -> &'static str {
+impl Entry<'_> {
+    pub fn name(self) -> String {
         match self {
-            Entry::Session => "keys-console.session",
-            Entry::IdleMinutes => "keys-console.idle-minutes",
-            Entry::Tray => "keys-console.deleted",
+            Entry::Apps => format!("{PREFIX}apps"),
+            Entry::IdleMinutes => format!("{PREFIX}idle-minutes"),
+            Entry::Tray(app_id) => format!("{PREFIX}deleted.{app_id}"),
         }
     }
 }
@@ -29,33 +32,51 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn read(entry: Entry) -> Option<String> {
-    storage()?.get_item(entry.name()).ok()?
+    storage()?.get_item(&entry.name()).ok()?
 }
 
 pub fn write(entry: Entry, value: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(entry.name(), value);
+        let _ = storage.set_item(&entry.name(), value);
     }
 }
 
 pub fn remove(entry: Entry) {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(entry.name());
+        let _ = storage.remove_item(&entry.name());
     }
 }
 
 /// Removes every entry of the console's, and only those.
 pub fn remove_all() {
-    Entry::ALL.into_iter().for_each(remove);
+    let Some(storage) = storage() else { return };
+    let count = storage.length().unwrap_or(0);
+    let names: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|name| name.starts_with(PREFIX))
+        .collect();
+    for name in names {
+        let _ = storage.remove_item(&name);
+    }
 }
 
-pub fn read_tray() -> Vec<Deleted> {
-    read(Entry::Tray).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+/// Removes the entries of the console before it held several applications: its session (with the
+/// admin key) and its one tray.
+pub fn remove_legacy() {
+    if let Some(storage) = storage() {
+        for name in ["session", "deleted"] {
+            let _ = storage.remove_item(&format!("{PREFIX}{name}"));
+        }
+    }
 }
 
-pub fn write_tray(tray: &[Deleted]) {
+pub fn read_tray(app_id: &str) -> Vec<Deleted> {
+    read(Entry::Tray(app_id)).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+}
+
+pub fn write_tray(app_id: &str, tray: &[Deleted]) {
     if let Ok(json) = serde_json::to_string(tray) {
-        write(Entry::Tray, &json);
+        write(Entry::Tray(app_id), &json);
     }
 }
 
@@ -65,8 +86,9 @@ mod tests {
 
     #[test]
     fn every_entry_is_the_consoles_own() {
-        for entry in Entry::ALL {
-            assert!(entry.name().starts_with("keys-console."), "{entry:?}");
+        for entry in [Entry::Apps, Entry::IdleMinutes, Entry::Tray("APP1")] {
+            assert!(entry.name().starts_with(PREFIX), "{entry:?}");
         }
+        assert_ne!(Entry::Tray("A").name(), Entry::Tray("B").name(), "each application has its own tray");
     }
 }

@@ -165,7 +165,17 @@ fn mount_table(el: &HtmlElement, data: Shown, on_sort: Callback<Sort>) {
         let view_state = Memo::new(|_| ViewState::default());
         let on_open = Callback::new(|_| ());
         let selected = RwSignal::new(Default::default());
-        view! { <KeyTable shown=shown view_state=view_state on_sort=on_sort on_open=on_open selected=selected /> }
+        let key_href = Callback::new(|hash| format!("/apps/APP/keys/{hash}"));
+        view! {
+            <KeyTable
+                shown=shown
+                view_state=view_state
+                on_sort=on_sort
+                on_open=on_open
+                key_href=key_href
+                selected=selected
+            />
+        }
     })
     .forget();
 }

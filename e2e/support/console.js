@@ -1,9 +1,11 @@
 // Steps a person takes in the console, found by role and label.
 import { expect } from '@playwright/test';
 import { ADMIN_KEY, APP_ID, HOSTS } from './constants.js';
-import { emulator } from './emulator.js';
+import { emulator, stagingEmulator } from './emulator.js';
 
 export const DEMO_KEY_COUNT = 31;
+// The staging demo's keys (`--demo staging`): 23 of their descriptions are in the production demo.
+export const STAGING_DEMO_KEY_COUNT = 29;
 
 /** Fails the test on any uncaught error in the page: a wasm start-up failure shows only there. */
 export function watchForErrors(page) {
@@ -12,9 +14,10 @@ export function watchForErrors(page) {
   return errors;
 }
 
-export async function fillConnectForm(page, { appId = APP_ID, apiKey = ADMIN_KEY, hosts = HOSTS, idleMinutes } = {}) {
+export async function fillConnectForm(page, { appId = APP_ID, apiKey = ADMIN_KEY, hosts = HOSTS, label, idleMinutes } = {}) {
   await page.getByLabel('Application ID').fill(appId);
   await page.getByLabel('Admin API key').fill(apiKey);
+  if (label !== undefined) await page.getByLabel('Label').fill(label);
   await page.getByText('Advanced').click();
   await page.getByLabel('Custom hosts').fill(hosts.join('\n'));
   if (idleMinutes !== undefined) {
@@ -42,7 +45,10 @@ export async function findRow(page, description) {
   return row;
 }
 
+/** Both applications back to their demo state, without scripted faults. */
 export async function resetEmulator() {
-  await emulator.clearFaults();
-  await emulator.reset();
+  for (const app of [emulator, stagingEmulator]) {
+    await app.clearFaults();
+    await app.reset();
+  }
 }

@@ -8,7 +8,7 @@ test.beforeEach(resetEmulator);
 test('connecting with the admin key lists the keys', async ({ page }) => {
   const errors = watchForErrors(page);
   await connect(page);
-  await expect(page).toHaveURL(/\/console\/keys$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys$/);
   await expect(page.getByRole('banner')).toContainText(APP_ID);
   await expect(await findRow(page, 'Website search (www.example.com)')).toBeVisible();
   expect(errors).toEqual([]);
@@ -76,10 +76,16 @@ test('the whole form works from the keyboard', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.type(ADMIN_KEY);
   await page.keyboard.press('Tab'); // the show toggle
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('prod');
+  await page.keyboard.press('Tab'); // the colour
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Tab'); // "Advanced"
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.type(HOSTS.join('\n'));
   await page.getByLabel('Lock after this many idle minutes').press('Enter');
   await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+  await expect(page.getByRole('banner')).toContainText('prod');
+  await expect(page.getByRole('banner')).toHaveClass(/colour-green/);
 });

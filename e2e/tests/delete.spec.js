@@ -20,7 +20,7 @@ test('delete asks first, naming the key, and the tray brings it back with its ex
   const row = await findRow(page, description);
   await row.getByRole('link').click();
   await page.getByRole('button', { name: 'Delete' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete this key?' });
+  const dialog = page.getByRole('dialog', { name: 'Delete this key from E2EAPP?' });
   await expect(dialog).toContainText(`“${description}” (${value.slice(0, 4)}••••••••${value.slice(-4)})`);
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Delete key' }).click();
@@ -47,7 +47,7 @@ test('bulk delete asks once, with the count', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Select Locale search DE' }).check();
   await page.getByRole('checkbox', { name: 'Select Locale search FR' }).check();
   await page.getByRole('button', { name: 'Delete selected (2)' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete the selected keys?' });
+  const dialog = page.getByRole('dialog', { name: 'Delete the selected keys from E2EAPP?' });
   await expect(dialog).toContainText('2 keys will stop working at once.');
   await dialog.getByRole('button', { name: 'Delete keys' }).click();
   await expect(page.getByRole('region', { name: 'Recently deleted (2)' })).toBeVisible();

@@ -37,7 +37,7 @@ test('an edit that changes only the description leaves every other field as it w
   await expect(dialog.getByRole('row').nth(1)).toContainText('Description');
   await expect(dialog).not.toContainText('widens');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page).toHaveURL(/\/console\/keys\/[0-9a-f]{12}$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\/[0-9a-f]{12}$/);
   await expect(page.getByRole('status').filter({ hasText: 'Updating…' })).toBeVisible();
 
   await expect.poll(async () => (await readKey(value)).key.description).toBe('Campaign landing page (Cyber Monday)');

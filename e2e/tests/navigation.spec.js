@@ -9,7 +9,7 @@ test.beforeEach(async ({ page }) => {
 
 test('the view state lives in the URL and back/forward walk it', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Search keys' }).fill('locale');
-  await expect(page).toHaveURL(/\/console\/keys\?q=locale$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\?q=locale$/);
   await page.getByRole('button', { name: 'Description' }).click();
   await expect(page).toHaveURL(/sort=description/);
   await page.getByLabel('Has ACL').selectOption('search');
@@ -27,7 +27,7 @@ test('the view state lives in the URL and back/forward walk it', async ({ page }
 });
 
 test('a deep link opens the same view', async ({ page }) => {
-  await page.goto('keys?q=dev&expiry=7d&sort=expiry');
+  await page.goto('apps/E2EAPP/keys?q=dev&expiry=7d&sort=expiry');
   await expect(page.getByRole('searchbox', { name: 'Search keys' })).toHaveValue('dev');
   await expect(page.getByLabel('Expiry', { exact: true })).toHaveValue('7d');
   await expect(page.getByRole('columnheader', { name: 'Expires' })).toHaveAttribute('aria-sort', 'ascending');
@@ -39,7 +39,7 @@ test('each key has a detail route named by a short hash, never by its value', as
   const key = await emulator.keyByDescription('Partner portal search (office network only)');
   const row = await findRow(page, 'Partner portal search (office network only)');
   await row.getByRole('link').click();
-  await expect(page).toHaveURL(/\/console\/keys\/[0-9a-f]{12}$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\/[0-9a-f]{12}$/);
   expect(page.url()).not.toContain(key.value);
   const details = page.getByRole('definition');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partner portal search (office network only)');
@@ -55,7 +55,7 @@ test('each key has a detail route named by a short hash, never by its value', as
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partner portal search (office network only)');
   await page.goBack();
-  await expect(page).toHaveURL(/\/console\/keys\?q=/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\?q=/);
   await expect(keyRows(page)).toHaveCount(1);
   await page.goForward();
   await expect(page).toHaveURL(detailUrl);
@@ -64,7 +64,7 @@ test('each key has a detail route named by a short hash, never by its value', as
 });
 
 test('a detail link to a key that is gone says so', async ({ page }) => {
-  await page.goto('keys/000000000000');
+  await page.goto('apps/E2EAPP/keys/000000000000');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Key not found');
 });
 
@@ -85,14 +85,14 @@ test('a link away from unsaved changes asks first, and stays when told to', asyn
 
   await page.getByRole('link', { name: 'Keys console' }).click();
   expect(asked).toEqual(['Leave this form? Your changes will be lost.']);
-  await expect(page).toHaveURL(/\/console\/keys\/new$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\/new$/);
   await expect(page.getByLabel('Description')).toHaveValue('Half-typed key');
 
   await page.getByRole('link', { name: '← Back without saving' }).click();
   expect(asked).toHaveLength(2);
   await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
   await page.goBack();
-  await expect(page).toHaveURL(/\/console\/keys\/new$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\/new$/);
 });
 
 test('links that open elsewhere are left to the browser', async ({ page }) => {
@@ -105,9 +105,9 @@ test('links that open elsewhere are left to the browser', async ({ page }) => {
   ]);
   await popup.waitForLoadState();
   const openedAt = await popup.evaluate(() => performance.getEntriesByType('navigation')[0].name);
-  expect(openedAt).toMatch(/\/console\/keys\/new$/);
+  expect(openedAt).toMatch(/\/console\/apps\/E2EAPP\/keys\/new$/);
   await popup.close();
-  await expect(page).toHaveURL(/\/console\/keys$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys$/);
   await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
 });
 
@@ -115,8 +115,8 @@ test('a link to the page already shown adds no history entry', async ({ page }) 
   const row = await findRow(page, 'Partner portal search (office network only)');
   await row.getByRole('link').click();
   await page.getByRole('link', { name: '← All keys' }).click();
-  await expect(page).toHaveURL(/\/console\/keys$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys$/);
   await page.getByRole('link', { name: 'Keys console' }).click();
   await page.goBack();
-  await expect(page).toHaveURL(/\/console\/keys\/[0-9a-f]{12}$/);
+  await expect(page).toHaveURL(/\/console\/apps\/E2EAPP\/keys\/[0-9a-f]{12}$/);
 });

@@ -30,7 +30,7 @@ async function deleteThenComeBack(page, description) {
   await page.getByRole('link', { name: '← All keys' }).click();
   await (await findRow(page, description)).getByRole('link').click();
   await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: 'Delete this key?' }).getByRole('button', { name: 'Delete key' }).click();
+  await page.getByRole('dialog', { name: 'Delete this key from E2EAPP?' }).getByRole('button', { name: 'Delete key' }).click();
   await expect(page.getByRole('heading', { name: 'API keys' })).toBeVisible();
   await page.getByRole('link', { name: 'Secured keys', exact: true }).click();
 }

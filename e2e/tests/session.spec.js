@@ -18,8 +18,10 @@ test('sign out forgets everything', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Connect to an Algolia application' })).toBeVisible();
   expect(await storage(page)).toEqual({});
-  await page.goto('keys');
-  await expect(page.getByRole('heading', { name: 'Connect to an Algolia application' })).toBeVisible();
+  await page.goto('apps/E2EAPP/keys');
+  await expect(page.getByRole('heading', { name: 'Application not connected' })).toBeVisible();
+  await page.getByRole('link', { name: 'Connect an application' }).click();
+  await expect(page.getByRole('heading', { name: 'Add an Algolia application' })).toBeVisible();
 });
 
 test('the session locks itself when idle and asks for the key again', async ({ page }) => {

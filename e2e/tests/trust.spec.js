@@ -31,7 +31,7 @@ async function reviewDescriptionChange(page, description) {
 async function deleteFromKeyPage(page) {
   await openKey(page);
   await page.getByRole('button', { name: 'Delete' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete this key?' });
+  const dialog = page.getByRole('dialog', { name: 'Delete this key from E2EAPP?' });
   await dialog.getByRole('button', { name: 'Delete key' }).click();
   return dialog;
 }
@@ -108,7 +108,7 @@ test('a tray restore whose settings step failed is retried without a second rest
   expect(before.validity).toBeGreaterThan(0);
   await openKey(page, expiring);
   await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: 'Delete this key?' }).getByRole('button', { name: 'Delete key' }).click();
+  await page.getByRole('dialog', { name: 'Delete this key from E2EAPP?' }).getByRole('button', { name: 'Delete key' }).click();
   await expect.poll(async () => (await emulator.api('GET', `/1/keys/${value}`)).status).toBe(404);
   await emulator.fault(0, 'malformedJson', { method: 'PUT' });
   await tray(page).getByRole('button', { name: /^Restore/ }).click();
@@ -160,7 +160,7 @@ test('locking forgets the tray; signing out leaves other apps’ storage alone',
   await page.clock.fastForward('16:00');
   await expect(page.getByRole('heading', { name: 'Session locked' })).toBeVisible();
   const stored = await page.evaluate(() => Object.keys(sessionStorage));
-  expect(stored).not.toContain('keys-console.deleted');
+  expect(stored).not.toContain('keys-console.deleted.E2EAPP');
   await page.getByLabel('Admin API key').fill(ADMIN_KEY);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { name: 'API keys' })).toBeVisible();

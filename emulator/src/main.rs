@@ -2,7 +2,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use keys_emulator::clock::Clock;
 use keys_emulator::snapshot::Snapshot;
 use keys_emulator::{Config, persist, seed};
@@ -21,9 +21,16 @@ struct Cli {
     /// The admin API key clients must send for admin endpoints. It is never listed as a key.
     #[arg(long, value_name = "KEY")]
     admin_key: String,
-    /// Start with a realistic demo application: about 30 keys and 20 indices.
-    #[arg(long, conflicts_with = "seed")]
-    demo: bool,
+    /// Start with a realistic demo application: about 30 keys and 20 indices. `--demo staging`
+    /// starts its staging counterpart instead, whose keys overlap production's with differences.
+    #[arg(
+        long,
+        value_name = "APP",
+        num_args = 0..=1,
+        default_missing_value = "production",
+        conflicts_with = "seed"
+    )]
+    demo: Option<Demo>,
     /// Start with the keys and indices of a JSON seed file (its format is in the README).
     #[arg(long, value_name = "FILE")]
     seed: Option<PathBuf>,
@@ -40,6 +47,16 @@ struct Cli {
     /// Enable the control API under /__emulator/: reset the state, move the clock, script faults.
     #[arg(long)]
     control: bool,
+}
+
+/// The demo applications.
+#[derive(Clone, Copy, ValueEnum)]
+enum Demo {
+    /// The production application (`--demo` alone).
+    Production,
+    /// A staging application: some keys identical to production's, some different, some missing
+    /// or only there, and its own indices.
+    Staging,
 }
 
 fn main() -> ExitCode {
@@ -63,8 +80,9 @@ async fn run(cli: Cli) -> Result<(), String> {
     let now_ms = Clock::default().now_ms();
     let mut initial = match (&cli.seed, cli.demo) {
         (Some(path), _) => seed::from_file(path, now_ms)?,
-        (None, true) => seed::demo(now_ms),
-        (None, false) => Snapshot::default(),
+        (None, Some(Demo::Production)) => seed::demo(now_ms),
+        (None, Some(Demo::Staging)) => seed::staging_demo(now_ms),
+        (None, None) => Snapshot::default(),
     };
     seed::generate(&mut initial, cli.keys as usize, now_ms);
     let saved = match &cli.data {

@@ -92,6 +92,7 @@ fn bad_arguments_are_refused_with_a_message() {
     for args in [
         vec!["--listen", "127.0.0.1:0", "--app-id", "A", "--admin-key", "K", "--demo", "--seed", "x.json"],
         vec!["--listen", "127.0.0.1:0", "--app-id", "A", "--admin-key", "K", "--keys", "100001"],
+        vec!["--listen", "127.0.0.1:0", "--app-id", "A", "--admin-key", "K", "--demo", "preprod"],
         vec!["--listen", "nowhere", "--app-id", "A", "--admin-key", "K"],
         vec!["--app-id", "A", "--admin-key", "K"],
     ] {
@@ -136,6 +137,35 @@ fn every_listener_serves_one_shared_state_and_logs_mask_keys() {
     assert!(log.contains(&format!("[2] GET /1/keys/{}… 200 ", &value[..4])), "{log}");
     assert!(!log.contains(&value), "the key value is masked in the log");
     assert!(!log.contains(ADMIN_KEY), "the admin key is never logged");
+}
+
+#[test]
+fn demo_staging_starts_the_staging_application_beside_production() {
+    let descriptions = |running: &Running| -> Vec<String> {
+        let (_, listed) = request(&running.addrs[0], "GET", "/1/keys", None);
+        let keys = listed["keys"].as_array().unwrap();
+        keys.iter().map(|k| k["description"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    // `--demo` alone, before another flag, is still the production demo.
+    let production = spawn(&["--demo", "--propagation-ms", "0"], 1);
+    let staging = spawn(&["--demo", "staging"], 1);
+    let (production_keys, staging_keys) = (descriptions(&production), descriptions(&staging));
+    assert_eq!((production_keys.len(), staging_keys.len()), (31, 29));
+    let shared = staging_keys.iter().filter(|d| production_keys.contains(d)).count();
+    assert_eq!(shared, 23, "descriptions in both applications");
+    assert!(staging_keys.contains(&"QA automation (end-to-end tests)".to_owned()));
+
+    let (_, indices) = request(&staging.addrs[0], "GET", "/1/indexes", None);
+    let names: Vec<&str> =
+        indices["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"staging_products"), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("prod_")), "{names:?}");
+
+    let explicit = spawn(&["--demo=production"], 1);
+    assert_eq!(descriptions(&explicit), production_keys);
+    for running in [production, staging, explicit] {
+        assert!(terminate(running).0);
+    }
 }
 
 #[test]

@@ -4,14 +4,14 @@ use crate::components::{ConfirmDialog, Now};
 use crate::keys::format::{ago, key_name, utc};
 use crate::keys::tray::Deleted;
 use crate::operations::{Operations, Write, WriteStatus};
-use crate::session::Session;
+use crate::session::Connection;
 
 /// The keys deleted in this session, each restorable in one click with its settings and expiry.
 /// One restore at a time: its progress shows on its line, and how it ended in the notices.
 #[component]
 pub fn DeletedTray() -> impl IntoView {
     let ops = expect_context::<Operations>();
-    let session = expect_context::<Session>();
+    let app = expect_context::<Connection>();
     let now = expect_context::<Now>().0;
     let restoring = ops.track();
     let busy = RwSignal::new(None::<String>);
@@ -19,7 +19,7 @@ pub fn DeletedTray() -> impl IntoView {
     let expired = RwSignal::new(None::<Deleted>);
     let expired_open = RwSignal::new(false);
     let restore = move |value: String, never_expiring: bool| {
-        let Some(client) = session.client() else { return };
+        let Some(client) = app.client() else { return };
         // The tray as it is now: a line's own copy may predate a restore that half succeeded.
         let Some(deleted) = ops.tray.with_untracked(|t| t.iter().find(|d| d.value == value).cloned()) else {
             return;

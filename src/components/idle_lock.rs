@@ -7,7 +7,8 @@ use crate::session::Session;
 
 const ACTIVITY: &[&str] = &["pointerdown", "pointermove", "keydown", "wheel", "touchstart"];
 
-/// Locks the session (which forgets the keys and the tray) after the configured idle time without keyboard, pointer or wheel activity.
+/// Locks every application of the session (forgetting their admin keys, keys and trays) after the
+/// configured idle time without keyboard, pointer or wheel activity.
 #[component]
 pub fn IdleLock() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -19,9 +20,11 @@ pub fn IdleLock() -> impl IntoView {
         })
         .collect();
     let check = move || {
+        // A tick can still come once locking has taken this component away: it has nothing to do.
+        let Some(last) = last_activity.try_get_value() else { return };
         let idle_ms = f64::from(session.idle_minutes.get_untracked()) * 60_000.0;
-        if js_sys::Date::now() - last_activity.get_value() >= idle_ms {
-            session.lock();
+        if js_sys::Date::now() - last >= idle_ms {
+            session.lock_all();
         }
     };
     let interval = set_interval_with_handle(check, Duration::from_secs(5)).ok();

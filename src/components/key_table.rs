@@ -11,7 +11,6 @@ use crate::keys::format::{limit, not_fully_read};
 use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render};
 use crate::operations::Operations;
 use crate::perf::mark;
-use crate::routes::AppRoute;
 
 /// Every row has this height, so the table can render only the rows in view (plus a margin) and
 /// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do.
@@ -27,6 +26,8 @@ pub fn KeyTable(
     on_sort: Callback<Sort>,
     /// Opens a key's details, given its short hash.
     on_open: Callback<String>,
+    /// The link to a key's details, given its short hash.
+    key_href: Callback<String, String>,
     /// The values of the keys ticked for a bulk action.
     selected: RwSignal<HashSet<String>>,
 ) -> impl IntoView {
@@ -215,6 +216,7 @@ pub fn KeyTable(
                             window=window
                             active=active
                             selected=selected
+                            key_href=key_href
                         />
                     </For>
                     <tr
@@ -259,6 +261,7 @@ fn KeyTableRow(
     window: Memo<Vec<WindowRow>>,
     active: RwSignal<usize>,
     selected: RwSignal<HashSet<String>>,
+    key_href: Callback<String, String>,
 ) -> impl IntoView {
     let position =
         Memo::new(move |_| window.with(|w| w.iter().find(|w| w.row == row).map_or(0, |w| w.position)));
@@ -317,7 +320,7 @@ fn KeyTableRow(
             <td class="description">
                 // A plain link: the router handles its click, and a row is cheaper without the
                 // active-link tracking of <A>.
-                <a href=AppRoute::Key(hash.to_owned()).href()>{description.clone()}</a>
+                <a href=key_href.run(hash.to_owned())>{description.clone()}</a>
                 {unread.map(|label| view! { <span class="badge" role="img" aria-label=label.clone() title=label>"⚠"</span> })}
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
             </td>

@@ -100,19 +100,27 @@ pub struct Operations {
     pub tray: RwSignal<Vec<Deleted>>,
     pub notice: RwSignal<Option<Notice>>,
     store: KeyStore,
+    /// The application whose keys these writes change, for its tray's storage.
+    app_id: StoredValue<String>,
     owner: StoredValue<Owner>,
 }
 
 impl Operations {
-    /// For the current (signed-in) owner; reloads `store` after each change.
-    pub fn new(store: KeyStore) -> Self {
+    /// For the application `app_id`, under the current owner (the application's connection, so its
+    /// writes stop when it is locked or forgotten); reloads `store` after each change.
+    pub fn new(store: KeyStore, app_id: String) -> Self {
         Self {
             store,
             pending: RwSignal::new(Vec::new()),
-            tray: RwSignal::new(storage::read_tray()),
+            tray: RwSignal::new(storage::read_tray(&app_id)),
             notice: RwSignal::new(None),
+            app_id: StoredValue::new(app_id),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
+    }
+
+    fn save_tray(&self) {
+        self.app_id.with_value(|app_id| self.tray.with_untracked(|t| storage::write_tray(app_id, t)));
     }
 
     /// A status for a write the current page will start; it stops being watched with the page.
@@ -179,18 +187,18 @@ impl Operations {
 
     fn put_in_tray(&self, key: &ApiKey, expires_at: Option<f64>) {
         self.tray.update(|t| tray::push(t, Deleted::new(key, expires_at, js_sys::Date::now())));
-        self.tray.with_untracked(|t| storage::write_tray(t));
+        self.save_tray();
     }
 
     /// The key is back but its settings are not: a retry from the tray only puts them back.
     fn mark_restored(&self, value: &str) {
         self.tray.update(|t| t.iter_mut().filter(|d| d.value == value).for_each(|d| d.restored = true));
-        self.tray.with_untracked(|t| storage::write_tray(t));
+        self.save_tray();
     }
 
     fn out_of_tray(&self, value: &str) {
         self.tray.update(|t| t.retain(|d| d.value != value));
-        self.tray.with_untracked(|t| storage::write_tray(t));
+        self.save_tray();
     }
 }
 

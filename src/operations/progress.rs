@@ -71,11 +71,12 @@ impl Activity {
         if let Some((host, started, timeout)) = &self.host {
             let waited = now_ms - started;
             if waited >= SLOW_AFTER_MS {
-                let left = ((timeout - waited) / 1000.0).ceil().max(0.0);
+                // Whole seconds as integers: formatting an f64 would bring its Display code into the bundle.
+                let left = ((timeout - waited) / 1000.0).ceil().max(0.0) as u64;
                 text = format!(
                     "{text} Host {host} is not answering ({} s so far); it is given {left} s more before the \
                      next host, if any, is tried.",
-                    (waited / 1000.0).floor()
+                    (waited / 1000.0).floor() as u64
                 );
             }
         }

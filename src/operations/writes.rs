@@ -77,6 +77,24 @@ impl Run {
         });
     }
 
+    /// After `error`, an answer that could not be read: reads the key back and reports what it
+    /// showed. `Ok` when it shows `change` (the report ends with `shown`), `Err` when it does not
+    /// (`not_shown`) or could not be read.
+    async fn check(
+        &self,
+        error: &ApiError,
+        value: &str,
+        change: &Awaited,
+        shown: &str,
+        not_shown: &str,
+    ) -> Result<String, String> {
+        match self.client.shows(value, change).await {
+            Ok(true) => Ok(format!("{} {shown}", unknown(error))),
+            Ok(false) => Err(format!("{} {not_shown}", unknown(error))),
+            Err(read) => Err(format!("{} reading the key failed too: {read}", unknown(error))),
+        }
+    }
+
     async fn create(&self, body: KeyBody) -> WriteStatus {
         // What the list held before, to tell the new key apart if the answer is lost: the loaded
         // keys, or the list read now when none are loaded (a create opened by its URL).
@@ -147,25 +165,16 @@ impl Run {
             }
             Err(error) if error.outcome_unknown() => {
                 self.now_doing("Checking whether the change was saved", None);
-                match self.client.shows(value, &Awaited::Updated(Box::new(body))).await {
-                    Ok(true) => {
+                let change = Awaited::Updated(Box::new(body));
+                let shown = "the key now shows the change: it was saved.";
+                let not_shown = "the key does not show the change, so it was not saved (or is still spreading). \
+                                 Your edits are kept: save again to retry.";
+                match self.check(&error, value, &change, shown, not_shown).await {
+                    Ok(report) => {
                         self.ops.store.load(self.client.clone());
-                        done_checked(
-                            format!("{} the key now shows the change: it was saved.", unknown(&error)),
-                            Some(value.to_owned()),
-                        )
+                        done_checked(report, Some(value.to_owned()))
                     }
-                    Ok(false) => failed(
-                        format!(
-                            "{} the key does not show the change, so it was not saved (or is still spreading). \
-                             Your edits are kept: save again to retry.",
-                            unknown(&error)
-                        ),
-                        true,
-                    ),
-                    Err(check) => {
-                        failed(format!("{} reading the key failed too: {check}", unknown(&error)), true)
-                    }
+                    Err(report) => failed(report, true),
                 }
             }
             Err(error) => failed(error.to_string(), error.is_retryable()),
@@ -191,30 +200,15 @@ impl Run {
                 Err(ApiError::KeyNotFound(_)) => {}
                 Err(error) if error.outcome_unknown() => {
                     self.now_doing("Checking whether the key was deleted", Some(name.clone()));
-                    match self.client.shows(&key.value, &Awaited::Deleted).await {
-                        Ok(true) => {
+                    let shown = format!("{name} is gone: it was deleted.");
+                    let not_shown = "the key is still there, so it was not deleted (or the deletion is still \
+                                     spreading). Retry to delete it.";
+                    match self.check(&error, &key.value, &Awaited::Deleted, &shown, not_shown).await {
+                        Ok(report) => {
                             self.ops.store.load(self.client.clone());
-                            checked.push(format!("{} {name} is gone: it was deleted.", unknown(&error)));
+                            checked.push(report);
                         }
-                        Ok(false) => {
-                            return failed(
-                                format!(
-                                    "{so_far}{name}: {} the key is still there, so it was not deleted (or the \
-                                     deletion is still spreading). Retry to delete it.",
-                                    unknown(&error)
-                                ),
-                                true,
-                            );
-                        }
-                        Err(check) => {
-                            return failed(
-                                format!(
-                                    "{so_far}{name}: {} reading the key failed too: {check}",
-                                    unknown(&error)
-                                ),
-                                true,
-                            );
-                        }
+                        Err(report) => return failed(format!("{so_far}{name}: {report}"), true),
                     }
                 }
                 Err(error) => {
@@ -259,16 +253,10 @@ impl Run {
                 }
                 Err(error) if error.outcome_unknown() => {
                     self.now_doing("Checking whether the key was restored", None);
-                    return match self.client.shows(value, &Awaited::Added).await {
-                        Ok(true) => {
-                            Ok(Some(format!("{} the key is back: it was restored.", unknown(&error))))
-                        }
-                        Ok(false) => Err(format!(
-                            "{} the key is still not there, so it was not restored (or is still spreading). Retry.",
-                            unknown(&error)
-                        )),
-                        Err(check) => Err(format!("{} reading the key failed too: {check}", unknown(&error))),
-                    };
+                    let shown = "the key is back: it was restored.";
+                    let not_shown =
+                        "the key is still not there, so it was not restored (or is still spreading). Retry.";
+                    return self.check(&error, value, &Awaited::Added, shown, not_shown).await.map(Some);
                 }
                 Err(error) => return Err(restore_failure(&error)),
             }
@@ -354,32 +342,23 @@ impl Run {
         let mut settings_check = None;
         match result {
             Ok(()) => self.ops.settle(&self.client, value, change, "Restoring"),
-            Err(error) if error.outcome_unknown() => match self.client.shows(value, &change).await {
-                Ok(true) => {
-                    self.ops.store.load(self.client.clone());
-                    settings_check = Some(format!("{} the key shows its settings back.", unknown(&error)));
+            Err(error) if error.outcome_unknown() => {
+                let shown = "the key shows its settings back.";
+                match self.check(&error, value, &change, shown, "the key does not show them.").await {
+                    Ok(report) => {
+                        self.ops.store.load(self.client.clone());
+                        settings_check = Some(report);
+                    }
+                    Err(report) => {
+                        return failed(
+                            format!(
+                                "{name} was restored, but putting its settings back did not finish: {report} {NOT_YET}"
+                            ),
+                            true,
+                        );
+                    }
                 }
-                Ok(false) => {
-                    return failed(
-                        format!(
-                            "{name} was restored, but putting its settings back did not finish: {} the key does \
-                             not show them. {NOT_YET}",
-                            unknown(&error)
-                        ),
-                        true,
-                    );
-                }
-                Err(read) => {
-                    return failed(
-                        format!(
-                            "{name} was restored, but putting its settings back did not finish: {} reading the \
-                             key failed too: {read} {NOT_YET}",
-                            unknown(&error)
-                        ),
-                        true,
-                    );
-                }
-            },
+            }
             Err(error) => {
                 return failed(
                     format!("{name} was restored, but putting its settings back failed: {error} {NOT_YET}"),

@@ -8,25 +8,32 @@ use crate::connect::{ConnectErrors, ConnectForm, explain};
 use crate::fetched::fetch_once;
 use crate::local_demo;
 use crate::router::{Nav, use_go};
-use crate::routes::AppRoute;
-use crate::session::{Session, SessionState};
-use crate::store::KeyStore;
+use crate::routes::Page;
+use crate::session::{Colour, Session};
 
-/// Asks for the application ID and admin key, proves them by listing the keys, and keeps what was
-/// typed when that fails.
+/// Asks for the application ID, admin key and label, proves the key by listing the keys, and keeps
+/// what was typed when that fails. At `/` with applications connected, it goes to the first;
+/// `adding` shows it to add one more.
 #[component]
-pub fn ConnectPage() -> impl IntoView {
+pub fn ConnectPage(adding: bool) -> impl IntoView {
     let session = expect_context::<Session>();
-    let store = expect_context::<KeyStore>();
     let go = use_go();
-    Effect::new(move || {
-        if !matches!(session.state.get(), SessionState::SignedOut) {
-            go(AppRoute::keys(), Nav { replace: true, ..Nav::default() });
-        }
-    });
+    {
+        let go = go.clone();
+        // Once, on arrival: connecting several demo applications must not be cut short by a move
+        // after the first.
+        Effect::new(move |_| {
+            let first = session.apps.with_untracked(|apps| apps.first().map(|app| app.app_id()));
+            if let (false, Some(app_id)) = (adding, first) {
+                go(Page::keys().of(&app_id), Nav { replace: true, ..Nav::default() });
+            }
+        });
+    }
 
     let app_id = RwSignal::new(String::new());
     let api_key = RwSignal::new(String::new());
+    let label = RwSignal::new(String::new());
+    let colour = RwSignal::new(session.next_colour());
     let hosts = RwSignal::new(String::new());
     let idle_minutes = RwSignal::new(session.idle_minutes.get_untracked().to_string());
     let errors = RwSignal::new(ConnectErrors::default());
@@ -35,39 +42,64 @@ pub fn ConnectPage() -> impl IntoView {
     let show_key = RwSignal::new(false);
     let demo = fetch_once(local_demo::fetch());
 
-    let connect = move |credentials: Credentials, idle_minutes: u32| {
+    // Proves each application's key in turn, connects it, and opens the first.
+    let connect = move |apps: Vec<(Credentials, String, Colour)>, idle_minutes: u32| {
         pending.set(true);
         failure.set(None);
+        let go = go.clone();
         spawn_local_scoped_with_cancellation(async move {
-            let client = Client::new(credentials);
-            let result = client.list_keys().await;
-            pending.set(false);
-            match result {
-                Ok(keys) => {
-                    session.set_idle_minutes(idle_minutes);
-                    store.set_loaded(keys);
-                    session.connect(client);
+            let several = apps.len() > 1;
+            let mut first = None;
+            for (credentials, label, colour) in apps {
+                let app_id = credentials.app_id.clone();
+                let client = Client::new(credentials);
+                match client.list_keys().await {
+                    Ok(keys) => {
+                        session.connect(client, label, colour).store.set_loaded(keys);
+                        first.get_or_insert(app_id);
+                    }
+                    Err(error) => {
+                        pending.set(false);
+                        let why = explain(&error);
+                        failure.set(Some(if several { format!("{app_id}: {why}") } else { why }));
+                        return;
+                    }
                 }
-                Err(error) => failure.set(Some(explain(&error))),
+            }
+            pending.set(false);
+            session.set_idle_minutes(idle_minutes);
+            if let Some(app_id) = first {
+                go(Page::keys().of(&app_id), Nav { replace: true, ..Nav::default() });
             }
         });
     };
-    let on_submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        let typed = ConnectForm {
-            app_id: app_id.get_untracked(),
-            api_key: api_key.get_untracked(),
-            hosts: hosts.get_untracked(),
-            idle_minutes: idle_minutes.get_untracked(),
-        };
-        match typed.validate() {
-            Ok((credentials, idle_minutes)) => {
-                errors.set(ConnectErrors::default());
-                connect(credentials, idle_minutes);
-            }
-            Err(found) => {
-                errors.set(found);
-                failure.set(None);
+    let on_submit = {
+        let connect = connect.clone();
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            let typed = ConnectForm {
+                app_id: app_id.get_untracked(),
+                api_key: api_key.get_untracked(),
+                label: label.get_untracked(),
+                hosts: hosts.get_untracked(),
+                idle_minutes: idle_minutes.get_untracked(),
+            };
+            // Connecting an application again keeps its label; others' labels are taken.
+            let taken: Vec<String> = session.apps.with_untracked(|apps| {
+                apps.iter().filter(|a| a.app_id() != typed.app_id.trim()).map(|a| a.label()).collect()
+            });
+            match typed.validate(&taken) {
+                Ok(valid) => {
+                    errors.set(ConnectErrors::default());
+                    connect(
+                        vec![(valid.credentials, valid.label, colour.get_untracked())],
+                        valid.idle_minutes,
+                    );
+                }
+                Err(found) => {
+                    errors.set(found);
+                    failure.set(None);
+                }
             }
         }
     };
@@ -81,7 +113,7 @@ pub fn ConnectPage() -> impl IntoView {
 
     view! {
         <main class="page narrow">
-            <h1>"Connect to an Algolia application"</h1>
+            <h1>{if adding { "Add an Algolia application" } else { "Connect to an Algolia application" }}</h1>
             <p class="lead">
                 "The admin API key stays in this browser tab: it is kept in this tab's session storage only and sent only to the application's hosts."
             </p>
@@ -111,6 +143,33 @@ pub fn ConnectPage() -> impl IntoView {
                         </button>
                     </div>
                     <FieldError id="api-key-error" message=error(|e| &e.api_key) />
+                </div>
+                <TextField
+                    id="app-label"
+                    label="Label"
+                    value=label
+                    error=error(|e| &e.label)
+                    placeholder="prod, staging… (the application ID if empty)"
+                />
+                <div class="field">
+                    <label for="app-colour">"Colour"</label>
+                    <select
+                        id="app-colour"
+                        prop:value=move || colour.get().name()
+                        on:change=move |ev| {
+                            let name = event_target_value(&ev);
+                            if let Some(choice) = Colour::ALL.into_iter().find(|c| c.name() == name) {
+                                colour.set(choice);
+                            }
+                        }
+                    >
+                        <option value="blue">"Blue"</option>
+                        <option value="green">"Green"</option>
+                        <option value="amber">"Amber"</option>
+                        <option value="red">"Red"</option>
+                        <option value="violet">"Violet"</option>
+                        <option value="grey">"Grey"</option>
+                    </select>
                 </div>
                 <details class="advanced">
                     <summary>"Advanced"</summary>
@@ -147,12 +206,21 @@ pub fn ConnectPage() -> impl IntoView {
                     </button>
                     {move || {
                         demo.get()
-                            .map(|credentials| {
-                                let app_id = credentials.app_id.clone();
-                                let open = move |_| connect(credentials.clone(), session.idle_minutes.get_untracked());
+                            .map(|apps| {
+                                let names: Vec<String> = apps.iter().map(|(_, label)| label.clone()).collect();
+                                let connect = connect.clone();
+                                let open = move |_| {
+                                    let colours = Colour::ALL.into_iter().cycle();
+                                    let apps = apps
+                                        .iter()
+                                        .zip(colours)
+                                        .map(|((credentials, label), colour)| (credentials.clone(), label.clone(), colour))
+                                        .collect();
+                                    connect(apps, session.idle_minutes.get_untracked());
+                                };
                                 view! {
                                     <button type="button" class="secondary" disabled=move || pending.get() on:click=open>
-                                        {format!("Open the local demo ({app_id})")}
+                                        {format!("Open the local demo ({})", names.join(", "))}
                                     </button>
                                 }
                             })

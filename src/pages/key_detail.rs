@@ -6,14 +6,15 @@ use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::{KeyRow, query_params};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::router::use_go;
-use crate::routes::AppRoute;
-use crate::session::Session;
+use crate::routes::Page;
+use crate::session::Connection;
 use crate::store::KeyStore;
 
 /// One key in plain language, found by the short hash in its URL.
 #[component]
 pub fn KeyDetailPage(hash: String) -> impl IntoView {
     let store = expect_context::<KeyStore>();
+    let app = expect_context::<Connection>();
     // The key's page is rebuilt only when the key changes, not on every reload of the list: a
     // reload must not close a dialog the user is in.
     let found = Memo::new_with_compare(
@@ -28,7 +29,7 @@ pub fn KeyDetailPage(hash: String) -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <a href=AppRoute::keys().href()>"← All keys"</a>
+                <a href=app.at(Page::keys()).href()>"← All keys"</a>
             </p>
             {move || {
                 match found.get() {
@@ -50,20 +51,20 @@ pub fn KeyDetailPage(hash: String) -> impl IntoView {
 #[component]
 fn KeyDetails(row: KeyRow) -> impl IntoView {
     let ops = expect_context::<Operations>();
-    let session = expect_context::<Session>();
+    let app = expect_context::<Connection>();
     let go = use_go();
     let confirm_open = RwSignal::new(false);
     let deletion = ops.track();
     let to_delete = StoredValue::new((row.key.clone(), row.expires_at_ms));
     let delete = Callback::new(move |()| {
-        if let Some(client) = session.client() {
+        if let Some(client) = app.client() {
             ops.run(client, Write::Delete(vec![to_delete.get_value()]), deletion);
         }
     });
     // Only while this page is shown: a delete that ends after the user left lands in the notices.
     Effect::new(move || {
         if deletion.status.with(|s| matches!(s, WriteStatus::Done(_))) {
-            go(AppRoute::keys(), Default::default());
+            go(app.at(Page::keys()), Default::default());
         }
     });
     let value = row.key.value.clone();
@@ -122,8 +123,8 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         {problems}
         <div class="actions">
             {fully_read.then(|| view! {
-                <a href=AppRoute::EditKey(hash.clone()).href()>"Edit"</a>
-                <a href=AppRoute::NewKey { from: Some(hash.clone()) }.href()>"Duplicate as new"</a>
+                <a href=app.at(Page::EditKey(hash.clone())).href()>"Edit"</a>
+                <a href=app.at(Page::NewKey { from: Some(hash.clone()) }).href()>"Duplicate as new"</a>
             })}
             <button
                 type="button"
@@ -138,7 +139,7 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         </div>
         <ConfirmDialog
             open=confirm_open
-            title="Delete this key?"
+            title=format!("Delete this key from {}?", app.name())
             confirm_label="Delete key"
             on_confirm=delete
             busy=Signal::derive(move || deletion.is_working())

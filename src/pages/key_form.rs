@@ -13,8 +13,8 @@ use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::router::use_go;
-use crate::routes::AppRoute;
-use crate::session::Session;
+use crate::routes::Page;
+use crate::session::Connection;
 use crate::store::KeyStore;
 use crate::unsaved::Unsaved;
 
@@ -83,10 +83,11 @@ fn find(store: KeyStore, hash: &str) -> Option<KeyRow> {
 
 /// Instead of the form, for a key that was not fully read: a form would start from guesses.
 fn not_fully_read(row: KeyRow, title: &'static str) -> impl IntoView {
+    let app = expect_context::<Connection>();
     view! {
         <main class="page narrow">
             <p>
-                <a href=AppRoute::Key(row.hash().to_owned()).href()>"← Back to the key"</a>
+                <a href=app.at(Page::Key(row.hash().to_owned())).href()>"← Back to the key"</a>
             </p>
             <h1>{title}</h1>
             <ReadProblems problems=row.key.problems />
@@ -106,7 +107,7 @@ fn loading() -> impl IntoView {
 /// sending, keeps every input on failure, and before an update shows what changes.
 #[component]
 fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let app = expect_context::<Connection>();
     let ops = expect_context::<Operations>();
     let go = use_go();
     let editing = original.is_some();
@@ -121,7 +122,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         _ => None,
     });
     let indices = fetch_once({
-        let client = session.client();
+        let client = app.client();
         async move { client?.list_indices().await.ok() }
     });
 
@@ -151,7 +152,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         }
     };
     let save = Callback::new(move |body: KeyBody| {
-        let Some(client) = session.client() else { return };
+        let Some(client) = app.client() else { return };
         let write = match original_key.get_value() {
             None => Write::Create(body),
             Some(row) => Write::Update { value: row.key.value, body },
@@ -164,7 +165,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
         WriteStatus::Done(_) => {
             review_open.set(false);
             if let Some(row) = original_key.get_value() {
-                go(AppRoute::Key(row.hash().to_owned()), Default::default());
+                go(app.at(Page::Key(row.hash().to_owned())), Default::default());
             }
         }
         WriteStatus::Failed { .. } => review_open.set(false),
@@ -198,7 +199,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     });
     let cancel_href = original
         .as_ref()
-        .map_or_else(|| AppRoute::keys().href(), |row| AppRoute::Key(row.hash().to_owned()).href());
+        .map_or_else(|| app.at(Page::keys()).href(), |row| app.at(Page::Key(row.hash().to_owned())).href());
 
     let field =
         move |f: fn(&FormErrors) -> &Option<String>| Signal::derive(move || errors.with(|e| f(e).clone()));
@@ -311,6 +312,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
 #[component]
 fn Created(value: String) -> impl IntoView {
     let ops = expect_context::<Operations>();
+    let app = expect_context::<Connection>();
     let hash = crate::keys::short_hash(&value);
     let shown_value = value.clone();
     let applying = move || ops.is_pending(&value).is_some();
@@ -325,8 +327,8 @@ fn Created(value: String) -> impl IntoView {
                 {move || if applying() { "Applying… Algolia is spreading the new key." } else { "Ready: the key works and is in the table." }}
             </p>
             <div class="actions">
-                <a href=AppRoute::Key(hash).href()>"Open the key"</a>
-                <a href=AppRoute::keys().href()>"All keys"</a>
+                <a href=app.at(Page::Key(hash)).href()>"Open the key"</a>
+                <a href=app.at(Page::keys()).href()>"All keys"</a>
             </div>
         </section>
     }

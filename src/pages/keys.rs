@@ -1,4 +1,4 @@
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -13,29 +13,30 @@ use crate::operations::{Operations, Write, WriteStatus};
 use crate::perf::mark;
 use crate::router::{Nav, use_go, use_route};
 use crate::routes::AppRoute;
-use crate::session::Session;
+use crate::routes::Page;
+use crate::session::Connection;
 use crate::store::KeyStore;
 
 /// The keys list: search, filters and sort from the URL, and the table.
 #[component]
 pub fn KeysPage() -> impl IntoView {
     let store = expect_context::<KeyStore>();
-    let session = expect_context::<Session>();
+    let app = expect_context::<Connection>();
     let ops = expect_context::<Operations>();
     // The last state the address gave: while the app moves to another page, the table keeps its
     // state rather than sorting ten thousand keys again for a default one.
     let route = use_route();
     let view_state = Memo::new(move |last: Option<&ViewState>| {
         route.with(|route| match route {
-            Some(AppRoute::Keys(state)) => state.clone(),
+            Some(AppRoute::App { page: Page::Keys(state), .. }) => state.clone(),
             _ => last.cloned().unwrap_or_default(),
         })
     });
     let go = use_go();
     let open_go = go.clone();
-    let on_open = Callback::new(move |hash: String| open_go(AppRoute::Key(hash), Default::default()));
+    let on_open = Callback::new(move |hash: String| open_go(app.at(Page::Key(hash)), Default::default()));
     let set_view = Callback::new(move |(state, replace): (ViewState, bool)| {
-        go(AppRoute::Keys(state), Nav { replace, keep_scroll: true });
+        go(app.at(Page::Keys(state)), Nav { replace, keep_scroll: true });
     });
     // Typing replaces the history entry; choosing a sort or a filter adds one, for back and forward.
     let update = move |replace: bool, change: &dyn Fn(&mut ViewState)| {
@@ -61,12 +62,15 @@ pub fn KeysPage() -> impl IntoView {
     let total = move || shown.with(|s| s.rows.len());
     let acls_present = Memo::new(move |_| {
         store.rows.with(|rows| {
-            let names: BTreeSet<&str> = rows
-                .iter()
-                .flat_map(|r| r.iter())
-                .flat_map(|row| row.key.acl.iter().map(String::as_str))
-                .collect();
-            names.into_iter().map(str::to_owned).collect::<Vec<_>>()
+            // A sorted insert: a sort or a BTreeSet would each bring code of their own into the
+            // bundle, for a few dozen names.
+            let mut names: Vec<String> = Vec::new();
+            for acl in rows.iter().flat_map(|r| r.iter()).flat_map(|row| row.key.acl.iter()) {
+                if let Err(at) = names.binary_search(acl) {
+                    names.insert(at, acl.clone());
+                }
+            }
+            names
         })
     });
     let on_sort = Callback::new(move |sort: Sort| {
@@ -92,7 +96,7 @@ pub fn KeysPage() -> impl IntoView {
     let confirm_bulk = RwSignal::new(false);
     let deletion = ops.track();
     let delete_selected = Callback::new(move |()| {
-        let Some(client) = session.client() else { return };
+        let Some(client) = app.client() else { return };
         // A retry after a failure part-way sends the keys already deleted again: Algolia answers that
         // they do not exist, and they stay in the tray.
         let values = selected.get_untracked();
@@ -112,7 +116,7 @@ pub fn KeysPage() -> impl IntoView {
         }
     });
     let refresh = move |_| {
-        if let Some(client) = session.client() {
+        if let Some(client) = app.client() {
             store.load(client);
         }
     };
@@ -122,9 +126,9 @@ pub fn KeysPage() -> impl IntoView {
             <div class="page-title">
                 <h1>"API keys"</h1>
                 <span class="spacer"></span>
-                <a href=AppRoute::Secured.href() class="button secondary">"Secured keys"</a>
-                <a href=AppRoute::Restore.href() class="button secondary">"Restore a key"</a>
-                <a href=AppRoute::NewKey { from: None }.href() class="button">"New key"</a>
+                <a href=app.at(Page::Secured).href() class="button secondary">"Secured keys"</a>
+                <a href=app.at(Page::Restore).href() class="button secondary">"Restore a key"</a>
+                <a href=app.at(Page::NewKey { from: None }).href() class="button">"New key"</a>
             </div>
             <DeletedTray />
             <div class="toolbar" role="search">
@@ -238,6 +242,7 @@ pub fn KeysPage() -> impl IntoView {
                             view_state=view_state
                             on_sort=on_sort
                             on_open=on_open
+                            key_href=Callback::new(move |hash| app.at(Page::Key(hash)).href())
                             selected=selected
                         />
                         <Show when=move || shown.with(Shown::is_empty)>
@@ -254,7 +259,7 @@ pub fn KeysPage() -> impl IntoView {
             }}
             <ConfirmDialog
                 open=confirm_bulk
-                title="Delete the selected keys?"
+                title=format!("Delete the selected keys from {}?", app.name())
                 confirm_label="Delete keys"
                 on_confirm=delete_selected
                 busy=Signal::derive(move || deletion.is_working())

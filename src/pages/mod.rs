@@ -1,19 +1,19 @@
 //! One file per route.
 
+mod app_layout;
 mod connect;
 mod key_detail;
 mod key_form;
 mod keys;
-mod keys_layout;
 mod not_found;
 mod restore;
 mod secured;
 
+pub use app_layout::AppLayout;
 pub use connect::ConnectPage;
 pub use key_detail::KeyDetailPage;
 pub use key_form::{EditKeyPage, NewKeyPage};
 pub use keys::KeysPage;
-pub use keys_layout::KeysLayout;
 pub use not_found::NotFound;
 pub use restore::RestorePage;
 pub use secured::SecuredPage;

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use crate::components::{TextField, WriteProgress};
 use crate::keys::short_hash;
 use crate::operations::{Operations, Write, WriteStatus};
-use crate::routes::AppRoute;
-use crate::session::Session;
+use crate::routes::Page;
+use crate::session::Connection;
 
 /// Restores a deleted key from its value, and explains each way that can end.
 #[component]
 pub fn RestorePage() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let app = expect_context::<Connection>();
     let ops = expect_context::<Operations>();
     let value = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -22,7 +22,7 @@ pub fn RestorePage() -> impl IntoView {
             return;
         }
         error.set(None);
-        if let Some(client) = session.client() {
+        if let Some(client) = app.client() {
             ops.run(client, Write::Restore(key), restore);
         }
     };
@@ -37,7 +37,7 @@ pub fn RestorePage() -> impl IntoView {
     view! {
         <main class="page narrow">
             <p>
-                <a href=AppRoute::keys().href()>"← All keys"</a>
+                <a href=app.at(Page::keys()).href()>"← All keys"</a>
             </p>
             <h1>"Restore a key"</h1>
             <p class="lead">
@@ -54,7 +54,7 @@ pub fn RestorePage() -> impl IntoView {
             </form>
             {move || {
                 restored().map(|done| {
-                    let link = done.value.map(|key| AppRoute::Key(short_hash(&key)).href());
+                    let link = done.value.map(|key| app.at(Page::Key(short_hash(&key))).href());
                     view! {
                         <div class="banner success" role="status">
                             <p>{done.message}</p>

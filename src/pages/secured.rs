@@ -6,9 +6,9 @@ use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEdi
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::seconds_left;
-use crate::routes::AppRoute;
+use crate::routes::Page;
 use crate::secured::{self, Decoded, snippets};
-use crate::session::Session;
+use crate::session::Connection;
 use crate::store::KeyStore;
 
 /// Past this length a secured key may not fit where it is used (a URL, a header).
@@ -18,10 +18,11 @@ const LONG_KEY: usize = 500;
 /// makes no network call: everything happens in this page.
 #[component]
 pub fn SecuredPage() -> impl IntoView {
+    let app = expect_context::<Connection>();
     view! {
         <main class="page narrow">
             <p>
-                <a href=AppRoute::keys().href()>"← All keys"</a>
+                <a href=app.at(Page::keys()).href()>"← All keys"</a>
             </p>
             <h1>"Secured API keys"</h1>
             <p class="lead">
@@ -36,7 +37,7 @@ pub fn SecuredPage() -> impl IntoView {
 #[component]
 fn Build() -> impl IntoView {
     let store = expect_context::<KeyStore>();
-    let session = expect_context::<Session>();
+    let app = expect_context::<Connection>();
     let chosen = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let filters = RwSignal::new(String::new());
@@ -76,7 +77,7 @@ fn Build() -> impl IntoView {
         let parent = parent();
         if parent.is_empty() {
             None
-        } else if session.is_admin_key(&parent) {
+        } else if app.is_admin_key(&parent) {
             Some("This is the admin key. A secured key made from it could do anything the admin key can: choose a search key.".to_owned())
         } else if secured::is_secured(&parent) {
             Some("This is a secured key. A secured key cannot be the parent of another: choose the search key it was made from.".to_owned())

@@ -1,8 +1,6 @@
 //! Secured API keys, made and read in the browser: restrictions as a query string, signed with the
 //! parent key (HMAC-SHA256), the hex signature and the query string base64-encoded together.
 
-use std::collections::BTreeMap;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
@@ -21,19 +19,33 @@ type HmacSha256 = Hmac<Sha256>;
 /// into the top level, names sorted, unset values dropped, lists comma-joined, values encoded like
 /// `encodeURIComponent`.
 pub fn query_string(restrictions: &Map<String, Value>) -> String {
-    let mut fields: BTreeMap<&str, &Value> =
-        restrictions.iter().map(|(name, value)| (name.as_str(), value)).collect();
     // The helpers spread `searchParams` over the top level, so a name set in both is signed once,
     // with the `searchParams` value; then they delete the name `searchParams` itself.
-    if let Some(Value::Object(inner)) = restrictions.get("searchParams") {
-        fields.extend(inner.iter().map(|(name, value)| (name.as_str(), value)));
-        fields.remove("searchParams");
+    let inner = match restrictions.get("searchParams") {
+        Some(Value::Object(inner)) => Some(inner),
+        _ => None,
+    };
+    let mut fields: Vec<(&str, &Value)> = Vec::new();
+    for (name, value) in restrictions.iter().chain(inner.into_iter().flatten()) {
+        put_sorted(&mut fields, name, value);
+    }
+    if inner.is_some() {
+        fields.retain(|(name, _)| *name != "searchParams");
     }
     fields
         .into_iter()
         .filter_map(|(name, value)| text(value).map(|text| format!("{name}={}", encode_component(&text))))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// Puts `(name, value)` in its place by name, replacing a value of the same name. A few fields
+/// at most: a sorted insert keeps a sort and a BTreeMap's code out of the bundle.
+fn put_sorted<'a, V>(fields: &mut Vec<(&'a str, V)>, name: &'a str, value: V) {
+    match fields.binary_search_by(|(n, _)| (*n).cmp(name)) {
+        Ok(at) => fields[at].1 = value,
+        Err(at) => fields.insert(at, (name, value)),
+    }
 }
 
 /// A restriction's value as text; `None` when unset.
