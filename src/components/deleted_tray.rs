@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{ConfirmDialog, Now};
+use crate::components::{ConfirmDialog, KeyedList, Now, text_key};
 use crate::keys::format::{ago, key_name, utc};
 use crate::keys::tray::Deleted;
 use crate::operations::{Operations, Write, WriteStatus};
@@ -45,35 +45,42 @@ pub fn DeletedTray() -> impl IntoView {
             restore(deleted.value, true);
         }
     });
+    let tray_keys =
+        Signal::derive(move || ops.tray.with(|t| t.iter().map(|d| text_key(&d.value)).collect::<Vec<_>>()));
+    let tray_row = Callback::new(move |(_, at): (u64, usize)| {
+        let Some(deleted) = ops.tray.with_untracked(|t| t.get(at).cloned()) else { return ().into_any() };
+        view! {
+            <li>
+                <span>{key_name(&deleted.settings.description, &deleted.value)}</span>
+                <span class="hint">{format!(" deleted {}", ago(js_sys::Date::now() - deleted.deleted_at_ms))}</span>
+                <button
+                    type="button"
+                    class="small"
+                    aria-label=format!("Restore {}", key_name(&deleted.settings.description, &deleted.value))
+                    disabled=move || restoring.is_working()
+                    on:click={
+                        let value = deleted.value.clone();
+                        move |_| restore(value.clone(), false)
+                    }
+                >
+                    "Restore"
+                </button>
+                <span class="hint" aria-live="polite">
+                    {
+                        let value = deleted.value.clone();
+                        move || progress(&value)
+                    }
+                </span>
+            </li>
+        }
+        .into_any()
+    });
     view! {
         <Show when=move || ops.tray.with(|t| !t.is_empty())>
             <section class="card tray" aria-labelledby="tray-title">
                 <h2 id="tray-title">{move || format!("Recently deleted ({})", ops.tray.with(Vec::len))}</h2>
                 <ul>
-                    <For each=move || ops.tray.get() key=|d| d.value.clone() let(deleted)>
-                        <li>
-                            <span>{key_name(&deleted.settings.description, &deleted.value)}</span>
-                            <span class="hint">{format!(" deleted {}", ago(js_sys::Date::now() - deleted.deleted_at_ms))}</span>
-                            <button
-                                type="button"
-                                class="small"
-                                aria-label=format!("Restore {}", key_name(&deleted.settings.description, &deleted.value))
-                                disabled=move || restoring.is_working()
-                                on:click={
-                                    let value = deleted.value.clone();
-                                    move |_| restore(value.clone(), false)
-                                }
-                            >
-                                "Restore"
-                            </button>
-                            <span class="hint" aria-live="polite">
-                                {
-                                    let value = deleted.value.clone();
-                                    move || progress(&value)
-                                }
-                            </span>
-                        </li>
-                    </For>
+                    <KeyedList keys=tray_keys row=tray_row />
                 </ul>
             </section>
         </Show>

@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue};
+use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue, KeyedList};
 use crate::keys::format::{limit, not_fully_read};
 use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render};
 use crate::operations::Operations;
@@ -99,6 +99,16 @@ pub fn KeyTable(
                 .map(|(i, &row)| WindowRow { position: start + i, row, load })
                 .collect::<Vec<_>>()
         })
+    });
+
+    // Keyed by load and index, so a refresh renders every row afresh.
+    let row_keys = Signal::derive(move || {
+        window.with(|w| w.iter().map(|w| ((w.load as u64) << 32) | w.row as u64).collect::<Vec<_>>())
+    });
+    let table_row = Callback::new(move |(key, _): (u64, usize)| {
+        let rows = shown.with_untracked(|s| s.rows.clone());
+        let row = (key & 0xffff_ffff) as usize;
+        view! { <KeyTableRow rows row window active selected key_href /> }.into_any()
     });
 
     let focus_position = move |position: usize| {
@@ -209,16 +219,7 @@ pub fn KeyTable(
                 </thead>
                 <tbody on:keydown=on_keydown>
                     <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start))></tr>
-                    <For each=move || window.get() key=|w| (w.load, w.row) let(w)>
-                        <KeyTableRow
-                            rows=shown.with_untracked(|s| s.rows.clone())
-                            row=w.row
-                            window=window
-                            active=active
-                            selected=selected
-                            key_href=key_href
-                        />
-                    </For>
+                    <KeyedList keys=row_keys row=table_row />
                     <tr
                         class="spacer"
                         aria-hidden="true"

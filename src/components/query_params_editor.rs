@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::FieldError;
+use crate::components::{FieldError, KeyedList};
 use crate::keys::form::QueryField;
 use crate::keys::query_params::{self, Param};
 
@@ -60,6 +60,51 @@ pub fn QueryParamsEditor(
             emit();
         }
     };
+    let row_keys =
+        Signal::derive(move || rows.with(|rows| rows.iter().map(|r| r.id as u64).collect::<Vec<_>>()));
+    let param_row = Callback::new(move |(_, at): (u64, usize)| {
+        let Some(row) = rows.with_untracked(|rows| rows.get(at).copied()) else { return ().into_any() };
+        view! {
+            <tr>
+                <td>
+                    <input
+                        aria-label="Parameter name"
+                        spellcheck="false"
+                        prop:value=move || row.name.get()
+                        on:input=move |ev| {
+                            row.name.set(event_target_value(&ev));
+                            emit();
+                        }
+                    />
+                </td>
+                <td>
+                    <input
+                        aria-label=move || format!("Value of {}", row.name.get())
+                        spellcheck="false"
+                        prop:value=move || row.value.get()
+                        on:input=move |ev| {
+                            row.value.set(event_target_value(&ev));
+                            emit();
+                        }
+                    />
+                </td>
+                <td>
+                    <button
+                        type="button"
+                        class="small"
+                        aria-label=move || format!("Remove parameter {}", row.name.get())
+                        on:click=move |_| {
+                            rows.update(|rows| rows.retain(|r| r.id != row.id));
+                            emit();
+                        }
+                    >
+                        "Remove"
+                    </button>
+                </td>
+            </tr>
+        }
+        .into_any()
+    });
     view! {
         <fieldset class="field" aria-describedby="query-error">
             <legend>"Forced query parameters"</legend>
@@ -92,45 +137,7 @@ pub fn QueryParamsEditor(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.id let(row)>
-                            <tr>
-                                <td>
-                                    <input
-                                        aria-label="Parameter name"
-                                        spellcheck="false"
-                                        prop:value=move || row.name.get()
-                                        on:input=move |ev| {
-                                            row.name.set(event_target_value(&ev));
-                                            emit();
-                                        }
-                                    />
-                                </td>
-                                <td>
-                                    <input
-                                        aria-label=move || format!("Value of {}", row.name.get())
-                                        spellcheck="false"
-                                        prop:value=move || row.value.get()
-                                        on:input=move |ev| {
-                                            row.value.set(event_target_value(&ev));
-                                            emit();
-                                        }
-                                    />
-                                </td>
-                                <td>
-                                    <button
-                                        type="button"
-                                        class="small"
-                                        aria-label=move || format!("Remove parameter {}", row.name.get())
-                                        on:click=move |_| {
-                                            rows.update(|rows| rows.retain(|r| r.id != row.id));
-                                            emit();
-                                        }
-                                    >
-                                        "Remove"
-                                    </button>
-                                </td>
-                            </tr>
-                        </For>
+                        <KeyedList keys=row_keys row=param_row />
                     </tbody>
                 </table>
                 <button

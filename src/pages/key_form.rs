@@ -3,8 +3,8 @@ use leptos::prelude::*;
 
 use crate::algolia::KeyBody;
 use crate::components::{
-    AclPicker, ConfirmDialog, CopyButton, ExpiryPicker, FieldError, PatternList, QueryParamsEditor,
-    ReadProblems, WriteProgress,
+    AclPicker, ConfirmDialog, CopyButton, DiffTable, ExpiryPicker, FieldError, PatternList,
+    QueryParamsEditor, ReadProblems, WriteProgress,
 };
 use crate::fetched::fetch_once;
 use crate::keys::form::diff::{Diff, diff};
@@ -350,34 +350,9 @@ fn DiffView(diff: Diff) -> impl IntoView {
             </div>
         }
     });
-    let rows = diff
-        .changes
-        .into_iter()
-        .map(|c| {
-            view! {
-                <tr>
-                    <th scope="row">
-                        {c.field}
-                        {c.note.map(|note| view! { <span class="hint note">{note}</span> })}
-                    </th>
-                    <td>{c.before}</td>
-                    <td>{c.after}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     view! {
         {warnings}
-        <table class="diff">
-            <thead>
-                <tr>
-                    <th scope="col">"Field"</th>
-                    <th scope="col">"Before"</th>
-                    <th scope="col">"After"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DiffTable changes=diff.changes before="Before".to_owned() after="After".to_owned() />
     }
     .into_any()
 }

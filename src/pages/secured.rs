@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use serde_json::{Map, Value, json};
 use wasm_bindgen::JsValue;
 
-use crate::components::{CopyButton, FieldError, Now, PatternList, QueryParamsEditor, TextField};
+use crate::components::{
+    CopyButton, FieldError, KeyedList, Now, PatternList, QueryParamsEditor, TextField, text_key,
+};
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::seconds_left;
@@ -57,6 +59,20 @@ fn Build() -> impl IntoView {
                 .map(|r| (r.key.value.clone(), key_name(&r.key.description, &r.key.value)))
                 .collect::<Vec<_>>()
         })
+    });
+    let option_keys = Signal::derive(move || {
+        search_keys.with(|keys| {
+            keys.iter()
+                .map(|(value, name)| text_key(value) ^ text_key(name).rotate_left(1))
+                .collect::<Vec<_>>()
+        })
+    });
+    let key_option = Callback::new(move |(_, at): (u64, usize)| {
+        let Some((value, name)) = search_keys.with_untracked(|keys| keys.get(at).cloned()) else {
+            return ().into_any();
+        };
+        view! { <option value=value.clone() prop:selected=move || chosen.with(|c| *c == value)>{name}</option> }
+            .into_any()
     });
     // A reload of the list may drop the chosen key (deleted, expired, no longer a search key):
     // nothing is signed with it then.
@@ -152,16 +168,12 @@ fn Build() -> impl IntoView {
                     on:change=move |ev| chosen.set(event_target_value(&ev))
                 >
                     <option value="">"Choose one of the application's search keys"</option>
-                    // Keyed, so a reload keeps the elements of the keys still listed: an unkeyed list
+                    // Keyed (by value and name), so a reload keeps the elements of the keys still listed: an unkeyed list
                     // rewrites them in place, and the selection stays on an element that now holds
                     // another key. An element made anew (a key renamed) is selected from `chosen`,
                     // which binding the select's value alone would not do, as it runs before the
                     // options change.
-                    <For each=move || search_keys.get() key=|key| key.clone() let((value, name))>
-                        <option value=value.clone() prop:selected=move || chosen.with(|c| *c == value)>
-                            {name}
-                        </option>
-                    </For>
+                    <KeyedList keys=option_keys row=key_option />
                 </select>
                 <FieldError
                     id="parent-choice-error"
