@@ -24,8 +24,8 @@ use leptos::prelude::*;
 
 use crate::components::IdleLock;
 use crate::pages::{
-    AppLayout, ConnectPage, EditKeyPage, KeyDetailPage, KeysPage, NewKeyPage, NotFound, RestorePage,
-    SecuredPage,
+    AppLayout, ComparePage, ConnectPage, EditKeyPage, KeyDetailPage, KeysPage, NewKeyPage, NotFound,
+    RestorePage, SecuredPage,
 };
 use crate::router::Router;
 use crate::routes::{AppRoute, Page};
@@ -99,5 +99,6 @@ fn app_page(route: AppRoute) -> Option<AnyView> {
         Page::NewKey { from } => view! { <NewKeyPage from=from /> }.into_any(),
         Page::Restore => view! { <RestorePage /> }.into_any(),
         Page::Secured => view! { <SecuredPage /> }.into_any(),
+        Page::Compare { with } => view! { <ComparePage with=with /> }.into_any(),
     })
 }

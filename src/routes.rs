@@ -31,6 +31,10 @@ pub enum Page {
     },
     Restore,
     Secured,
+    /// This application's keys beside another's (`with`, by ID), or a choice of which.
+    Compare {
+        with: Option<String>,
+    },
 }
 
 impl Page {
@@ -55,6 +59,10 @@ impl Page {
             (Some("keys"), Some("secured"), None) => Self::Secured,
             (Some("keys"), Some(hash), None) if !hash.is_empty() => Self::Key(hash.to_owned()),
             (Some("keys"), Some(hash), Some("edit")) if !hash.is_empty() => Self::EditKey(hash.to_owned()),
+            (Some("compare"), None, _) => Self::Compare { with: None },
+            (Some("compare"), Some(other), None) if !other.is_empty() => {
+                Self::Compare { with: Some(other.to_owned()) }
+            }
             _ => return None,
         };
         segments.next().is_none().then_some(page)
@@ -76,6 +84,8 @@ impl Page {
             Self::NewKey { from: Some(hash) } => format!("/keys/new?from={hash}"),
             Self::Restore => "/keys/restore".to_owned(),
             Self::Secured => "/keys/secured".to_owned(),
+            Self::Compare { with: None } => "/compare".to_owned(),
+            Self::Compare { with: Some(other) } => format!("/compare/{other}"),
         }
     }
 }
@@ -160,6 +170,8 @@ mod tests {
             Page::NewKey { from: Some("ab12".into()) },
             Page::Restore,
             Page::Secured,
+            Page::Compare { with: None },
+            Page::Compare { with: Some("APP2".into()) },
         ];
         let routes =
             [AppRoute::Connect, AppRoute::AddApp].into_iter().chain(pages.map(|page| page.of("APP1")));
@@ -188,6 +200,7 @@ mod tests {
             "/apps/APP1/keys//edit",
             "/apps/APP1/keysx",
             "/add/more",
+            "/apps/APP1/compare/APP2/more",
         ] {
             assert_eq!(AppRoute::parse(unknown, ""), None, "{unknown}");
         }
@@ -210,5 +223,6 @@ mod tests {
         assert_eq!(Page::NewKey { from: Some("ab12".into()) }.of("A").path(), "/apps/A/keys/new?from=ab12");
         assert_eq!(Page::Restore.of("A").path(), "/apps/A/keys/restore");
         assert_eq!(Page::Secured.of("A").path(), "/apps/A/keys/secured");
+        assert_eq!(Page::Compare { with: Some("B".into()) }.of("A").path(), "/apps/A/compare/B");
     }
 }

@@ -1,6 +1,8 @@
 // Steps a person takes in the console, found by role and label.
 import { expect } from '@playwright/test';
-import { ADMIN_KEY, APP_ID, HOSTS } from './constants.js';
+import {
+  ADMIN_KEY, APP_ID, HOSTS, STAGING_ADMIN_KEY, STAGING_APP_ID, STAGING_HOSTS,
+} from './constants.js';
 import { emulator, stagingEmulator } from './emulator.js';
 
 export const DEMO_KEY_COUNT = 31;
@@ -31,6 +33,17 @@ export async function connect(page, options) {
   await fillConnectForm(page, options);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
+}
+
+/** Connects prod, then adds staging through the header's "Add application". */
+export async function connectBoth(page) {
+  await connect(page, { label: 'prod' });
+  await page.getByRole('link', { name: 'Add application' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add an Algolia application');
+  await fillConnectForm(page, { appId: STAGING_APP_ID, apiKey: STAGING_ADMIN_KEY, hosts: STAGING_HOSTS, label: 'staging' });
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const count = STAGING_DEMO_KEY_COUNT;
+  await expect(page.getByRole('status')).toHaveText(`${count} of ${count} keys`);
 }
 
 export function keyRows(page) {

@@ -4,23 +4,13 @@ import {
   ADMIN_KEY, APP_ID, HOSTS, STAGING_ADMIN_KEY, STAGING_APP_ID, STAGING_HOSTS,
 } from '../support/constants.js';
 import {
-  connect, fillConnectForm, findRow, keyRows, resetEmulator, DEMO_KEY_COUNT, STAGING_DEMO_KEY_COUNT,
+  connect, connectBoth, fillConnectForm, findRow, keyRows, resetEmulator, DEMO_KEY_COUNT, STAGING_DEMO_KEY_COUNT,
 } from '../support/console.js';
 
 test.beforeEach(resetEmulator);
 
 const shows = (count) => `${count} of ${count} keys`;
 const storage = (page) => page.evaluate(() => JSON.stringify({ ...sessionStorage }));
-
-/** Connects prod, then adds staging through the header's "Add application". */
-async function connectBoth(page) {
-  await connect(page, { label: 'prod' });
-  await page.getByRole('link', { name: 'Add application' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add an Algolia application');
-  await fillConnectForm(page, { appId: STAGING_APP_ID, apiKey: STAGING_ADMIN_KEY, hosts: STAGING_HOSTS, label: 'staging' });
-  await page.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(shows(STAGING_DEMO_KEY_COUNT));
-}
 
 test('two applications side by side: each labelled, in its own URL, switched from the header', async ({ page }) => {
   await connectBoth(page);

@@ -70,6 +70,11 @@ impl Extra {
         self.0.is_empty()
     }
 
+    /// Each field's name and value as the JSON text received, in the order received.
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(name, raw)| (name.as_str(), raw.get()))
+    }
+
     /// A field's value as the JSON text received.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().find(|(n, _)| n == name).map(|(_, raw)| raw.get())

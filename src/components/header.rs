@@ -79,6 +79,16 @@ pub fn Header(app: Connection) -> impl IntoView {
             <nav class="app-switcher" aria-label="Applications">
                 <ul>{others}</ul>
             </nav>
+            {move || {
+                (session.apps.with(Vec::len) > 1)
+                    .then(|| {
+                        view! {
+                            <a href=app.at(Page::Compare { with: None }).href() class="button secondary small">
+                                "Compare"
+                            </a>
+                        }
+                    })
+            }}
             <a href=AppRoute::AddApp.href() class="button secondary small">"Add application"</a>
             <span class="spacer"></span>
             <button type="button" class="secondary" on:click=sign_out>"Sign out"</button>

@@ -5,6 +5,7 @@
 //! the console shows.
 
 pub mod cidr;
+pub mod compare;
 pub mod expiry;
 pub mod form;
 pub mod format;

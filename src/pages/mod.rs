@@ -1,6 +1,7 @@
 //! One file per route.
 
 mod app_layout;
+mod compare;
 mod connect;
 mod key_detail;
 mod key_form;
@@ -10,6 +11,7 @@ mod restore;
 mod secured;
 
 pub use app_layout::AppLayout;
+pub use compare::ComparePage;
 pub use connect::ConnectPage;
 pub use key_detail::KeyDetailPage;
 pub use key_form::{EditKeyPage, NewKeyPage};

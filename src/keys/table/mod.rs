@@ -8,4 +8,5 @@ mod view_state;
 
 pub use render_window::{Heading, rows_to_render};
 pub use row::{KeyRow, Load, Rows, Shown, filtered, seconds_left, short_hash, sorted, visible};
+pub use search::SearchText;
 pub use view_state::{ExpiryFilter, Sort, ViewState};

@@ -1,0 +1,251 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::algolia::Client;
+use crate::components::{AclChips, DiffTable};
+use crate::keys::KeyRow;
+use crate::keys::compare::{Compared, Comparison, Group, changes};
+use crate::router::{Nav, use_go};
+use crate::routes::{AppRoute, Page};
+use crate::session::{Connection, Session};
+
+/// Rows shown at first in each group, and added by each "Show more".
+const PAGE: usize = 50;
+
+/// This application's keys beside another's: a choice of the other application, then the
+/// comparison once both are loaded.
+#[component]
+pub fn ComparePage(with: Option<String>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let this = expect_context::<Connection>();
+    let go = use_go();
+    let this_id = this.app_id();
+    let others = {
+        let this_id = this_id.clone();
+        move || {
+            session
+                .apps
+                .with(|apps| apps.iter().filter(|app| app.app_id() != this_id).copied().collect::<Vec<_>>())
+        }
+    };
+    let chosen = with.clone().unwrap_or_default();
+    let none_chosen = with.is_none();
+    let options = {
+        let others = others.clone();
+        move || {
+            others()
+                .into_iter()
+                .map(|app| {
+                    let id = app.app_id();
+                    let selected = id == chosen;
+                    view! { <option value=id selected=selected>{app.name()}</option> }
+                })
+                .collect_view()
+        }
+    };
+    let on_change = move |ev| {
+        let other = event_target_value(&ev);
+        if !other.is_empty() {
+            go(Page::Compare { with: Some(other) }.of(&this_id), Nav::default());
+        }
+    };
+    let body = move || match with.as_deref().map(|id| (id, session.find(id))) {
+        None if others().is_empty() => view! {
+            <p>
+                "Comparing needs a second application. "
+                <a href=AppRoute::AddApp.href()>"Add an application"</a>
+                " to see its keys beside these."
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="muted">"Choose the application to compare with."</p> }.into_any(),
+        Some((id, None)) => view! {
+            <p>
+                {format!("This tab is not connected to the application {id}. ")}
+                <a href=AppRoute::AddApp.href()>"Connect it"</a>
+                " to compare with it."
+            </p>
+        }
+        .into_any(),
+        Some((_, Some(other))) => match other.client() {
+            None => view! {
+                <p>
+                    {format!("{} is locked. ", other.name())}
+                    <a href=other.at(Page::keys()).href()>"Unlock it"</a>
+                    " to compare with it."
+                </p>
+            }
+            .into_any(),
+            Some(client) => view! { <Comparing a=this b=other b_client=client /> }.into_any(),
+        },
+    };
+    view! {
+        <main class="page wide">
+            <h1>{format!("Compare {} with another application", this.label())}</h1>
+            <p class="lead">
+                "Keys are matched by description and, failing that, by identical settings. Key values are never compared or shown: each application has its own."
+            </p>
+            <div class="field compare-with">
+                <label for="compare-with">"Compare with"</label>
+                <select id="compare-with" on:change=on_change>
+                    <option value="" selected=none_chosen>"Choose an application"</option>
+                    {options}
+                </select>
+            </div>
+            {body}
+        </main>
+    }
+}
+
+#[component]
+fn Comparing(a: Connection, b: Connection, b_client: Client) -> impl IntoView {
+    if b.store.rows.get_untracked().is_none() {
+        b.store.load(b_client);
+    }
+    // A new comparison each time either side loads; a keystroke only filters it.
+    let compared = Memo::new_with_compare(
+        move |_| Some(Arc::new(Compared::new(a.store.rows.get()?, b.store.rows.get()?))),
+        |_, _| true,
+    );
+    let search = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        compared.with(|c| c.as_ref().map(|c| search.with(|s| c.filter(s)))).unwrap_or_default()
+    });
+    let (label_a, label_b) = (a.label(), b.label());
+    let groups = [
+        (Group::OnlyA, format!("Only in {label_a}"), true),
+        (Group::OnlyB, format!("Only in {label_b}"), true),
+        (Group::Different, "In both, different".to_owned(), true),
+        (Group::Same, "In both, the same".to_owned(), false),
+    ]
+    .map(|(group, title, on)| (group, title, RwSignal::new(on)));
+    let toggles = groups.clone().map(|(group, title, on)| {
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || on.get()
+                    on:change=move |ev| on.set(event_target_checked(&ev))
+                />
+                {move || format!("{title} ({})", shown.with(|s| s.len(group)))}
+            </label>
+        }
+    });
+    let sections = groups.map(|(group, title, on)| {
+        let names = (label_a.clone(), label_b.clone());
+        move || {
+            on.get().then(|| {
+                view! { <Section group title=title.clone() apps=(a, b) names=names.clone() shown compared /> }
+            })
+        }
+    });
+    let failed = move || a.store.error.get().or_else(|| b.store.error.get());
+    view! {
+        <div class="toolbar">
+            <div class="field search">
+                <label for="compare-search">"Search"</label>
+                <input
+                    id="compare-search"
+                    type="search"
+                    placeholder="Description, ACL, index or referer"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                />
+            </div>
+            <fieldset class="groups">
+                <legend>"Show"</legend>
+                {toggles}
+            </fieldset>
+        </div>
+        {move || failed().map(|error| view! { <p class="banner error" role="alert">{error.to_string()}</p> })}
+        {move || {
+            compared.with(Option::is_none)
+                .then(|| view! { <p class="muted" role="status">"Loading both applications' keys…"</p> })
+        }}
+        {sections}
+    }
+}
+
+/// One group of the comparison: a heading with its count, then its keys, a page at a time. A key
+/// links to its page in its application; a pair that differs lists how.
+#[component]
+fn Section(
+    group: Group,
+    title: String,
+    apps: (Connection, Connection),
+    names: (String, String),
+    shown: Memo<Comparison>,
+    compared: Memo<Option<Arc<Compared>>>,
+) -> impl IntoView {
+    let limit = RwSignal::new(PAGE);
+    let total = move || shown.with(|s| s.len(group));
+    let rows = move || {
+        let c = compared.get()?;
+        let entries = shown.with(|s| s.entries(group, limit.get()));
+        let row = |(i, j): (Option<usize>, Option<usize>)| {
+            let link = |app: Connection, row: &KeyRow| {
+                view! { <a href=app.at(Page::Key(row.hash().to_owned())).href()>{describe(row)}</a> }
+            };
+            let in_a = i.map(|i| link(apps.0, &c.a[i]));
+            let in_b = j.map(|j| {
+                let also = if i.is_some() { format!(" in {}: ", names.1) } else { String::new() };
+                view! { <span class="muted">{also}</span> {link(apps.1, &c.b[j])} }
+            });
+            let key = &i.map_or(&c.b, |_| &c.a)[i.or(j).unwrap_or_default()];
+            let differences = i.zip(j).filter(|_| group == Group::Different).map(|(i, j)| {
+                let changes = changes(&c.a[i], &c.b[j]);
+                let summary = match changes.len() {
+                    1 => format!("1 field differs: {}", changes[0].field),
+                    n => format!("{n} fields differ"),
+                };
+                view! {
+                    <details class="pair-diff">
+                        <summary>{summary}</summary>
+                        <DiffTable changes before=names.0.clone() after=names.1.clone() />
+                    </details>
+                }
+            });
+            view! {
+                <li class="compare-row">
+                    <p>{in_a} {in_b}</p>
+                    <AclChips acl=key.key.acl.clone() />
+                    <span class="muted">{scope(key)}</span>
+                    {differences}
+                </li>
+            }
+        };
+        Some(entries.into_iter().map(row).collect_view())
+    };
+    let heading_id = format!("group-{group:?}");
+    let labelled_by = heading_id.clone();
+    let list_label = format!("{title}: keys");
+    view! {
+        <section class="compare-group" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{move || format!("{title} ({})", total())}</h2>
+            {move || (total() == 0).then(|| view! { <p class="muted">"None."</p> })}
+            <ul class="compare-list" aria-label=list_label>{rows}</ul>
+            {move || {
+                let left = total().saturating_sub(limit.get());
+                (left > 0)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                                {format!("Show {} more ({left} not shown)", left.min(PAGE))}
+                            </button>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// A key's description, or what stands for it.
+fn describe(row: &KeyRow) -> String {
+    if row.key.description.is_empty() { "(no description)".to_owned() } else { row.key.description.clone() }
+}
+
+/// The indices a key reaches, in words.
+fn scope(row: &KeyRow) -> String {
+    if row.key.indexes.is_empty() { "all indices".to_owned() } else { row.key.indexes.join(", ") }
+}
