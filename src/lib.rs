@@ -24,8 +24,8 @@ use leptos::prelude::*;
 
 use crate::components::IdleLock;
 use crate::pages::{
-    AppLayout, ComparePage, ConnectPage, EditKeyPage, KeyDetailPage, KeysPage, NewKeyPage, NotFound,
-    RestorePage, SecuredPage,
+    AppLayout, ComparePage, ConnectPage, CopyPage, EditKeyPage, KeyDetailPage, KeysPage, NewKeyPage,
+    NotFound, RestorePage, SecuredPage,
 };
 use crate::router::Router;
 use crate::routes::{AppRoute, Page};
@@ -100,5 +100,6 @@ fn app_page(route: AppRoute) -> Option<AnyView> {
         Page::Restore => view! { <RestorePage /> }.into_any(),
         Page::Secured => view! { <SecuredPage /> }.into_any(),
         Page::Compare { with } => view! { <ComparePage with=with /> }.into_any(),
+        Page::Copy { to, keys } => view! { <CopyPage to=to keys=keys /> }.into_any(),
     })
 }

@@ -35,6 +35,11 @@ pub enum Page {
     Compare {
         with: Option<String>,
     },
+    /// Copies of these keys (by hash) to be made in application `to`, or a choice of which.
+    Copy {
+        to: Option<String>,
+        keys: Vec<String>,
+    },
 }
 
 impl Page {
@@ -60,6 +65,10 @@ impl Page {
             (Some("keys"), Some(hash), None) if !hash.is_empty() => Self::Key(hash.to_owned()),
             (Some("keys"), Some(hash), Some("edit")) if !hash.is_empty() => Self::EditKey(hash.to_owned()),
             (Some("compare"), None, _) => Self::Compare { with: None },
+            (Some("copy"), to, None) if to != Some("") => {
+                let keys = get("keys").unwrap_or_default().split(',').filter(|h| !h.is_empty());
+                Self::Copy { to: to.map(str::to_owned), keys: keys.map(str::to_owned).collect() }
+            }
             (Some("compare"), Some(other), None) if !other.is_empty() => {
                 Self::Compare { with: Some(other.to_owned()) }
             }
@@ -86,6 +95,10 @@ impl Page {
             Self::Secured => "/keys/secured".to_owned(),
             Self::Compare { with: None } => "/compare".to_owned(),
             Self::Compare { with: Some(other) } => format!("/compare/{other}"),
+            Self::Copy { to, keys } => {
+                let to = to.as_ref().map_or(String::new(), |to| format!("/{to}"));
+                format!("/copy{to}?keys={}", keys.join(","))
+            }
         }
     }
 }
@@ -172,6 +185,8 @@ mod tests {
             Page::Secured,
             Page::Compare { with: None },
             Page::Compare { with: Some("APP2".into()) },
+            Page::Copy { to: None, keys: vec!["ab12".into()] },
+            Page::Copy { to: Some("APP2".into()), keys: vec!["ab12".into(), "cd34".into()] },
         ];
         let routes =
             [AppRoute::Connect, AppRoute::AddApp].into_iter().chain(pages.map(|page| page.of("APP1")));

@@ -6,6 +6,7 @@
 
 pub mod cidr;
 pub mod compare;
+pub mod copy;
 pub mod expiry;
 pub mod form;
 pub mod format;

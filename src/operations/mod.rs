@@ -8,9 +8,12 @@ mod checks;
 mod progress;
 mod writes;
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 
 use crate::algolia::{ApiKey, Awaited, Client, KeyBody};
+use crate::keys::copy::Line;
 use crate::keys::tray::{self, Deleted};
 use crate::storage;
 use crate::store::KeyStore;
@@ -43,12 +46,25 @@ pub enum Write {
     },
     /// Brings back a deleted key from its pasted value.
     Restore(String),
+    /// Creates the keys of a batch (a copy from another application, an import) one by one. A
+    /// retry sends only the lines not created.
+    CreateAll(Batch),
+}
+
+/// The keys a copy or an import creates, each line with its progress. It belongs to the
+/// application's writes, like a `WriteState`, so it outlives the page that started it.
+#[derive(Clone, Copy, Debug)]
+pub struct Batch {
+    pub lines: RwSignal<Vec<Line>>,
+    /// The target's key values before the first run: a key whose create answer was lost is
+    /// recognised as one not among them.
+    before: StoredValue<Option<HashSet<String>>>,
 }
 
 impl Write {
     fn doing(&self) -> &'static str {
         match self {
-            Write::Create(_) => "Creating",
+            Write::Create(_) | Write::CreateAll(_) => "Creating",
             Write::Update { .. } => "Saving",
             Write::Delete(_) => "Deleting",
             Write::RestoreFromTray { .. } | Write::Restore(_) => "Restoring",
@@ -135,6 +151,13 @@ impl Operations {
             state.watched.try_set(false);
         });
         state
+    }
+
+    /// A batch of keys to create, for `Write::CreateAll`.
+    pub fn batch(&self, lines: Vec<Line>) -> Batch {
+        self.owner.with_value(|owner| {
+            owner.with(|| Batch { lines: RwSignal::new(lines), before: StoredValue::new(None) })
+        })
     }
 
     /// Starts a write, unless this state's previous one is still running.

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use super::checks::find_created;
 use super::progress::{Finished, WriteStatus};
-use super::{Operations, Write, WriteState};
+use super::{Batch, Operations, Write, WriteState};
 use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
+use crate::keys::copy::{Line, LineState, tally};
 use crate::keys::format::key_name;
 
 /// How many times a restore that meets "Key already exists" (the delete still spreading) is tried.
@@ -54,6 +55,7 @@ impl Run {
                 self.restore_from_tray(&value, never_expiring).await
             }
             Write::Restore(value) => self.restore(&value).await,
+            Write::CreateAll(batch) => self.create_all(batch).await,
         }
     }
 
@@ -154,6 +156,102 @@ impl Run {
                 )
             }
             Err(error) => failed(error.to_string(), error.is_retryable()),
+        }
+    }
+
+    /// Creates each pending line's key in turn; a line that fails does not stop the others.
+    async fn create_all(&self, batch: Batch) -> WriteStatus {
+        let before = match batch.before.get_value() {
+            Some(before) => before,
+            None => match self.client.list_keys().await {
+                Ok(list) => {
+                    let before: HashSet<String> = list.keys.into_iter().map(|key| key.value).collect();
+                    batch.before.set_value(Some(before.clone()));
+                    before
+                }
+                Err(error) => {
+                    return failed(format!("Could not read the list before creating: {error}"), true);
+                }
+            },
+        };
+        let total = batch.lines.with_untracked(Vec::len);
+        for at in 0..total {
+            let Some(line) = batch.lines.with_untracked(|lines| lines.get(at).cloned()) else { break };
+            if !line.is_pending() {
+                continue;
+            }
+            self.now_doing("Creating", Some(format!("{} ({} of {total}).", line.name, at + 1)));
+            batch.lines.update(|lines| lines[at].state = LineState::Creating);
+            let state = self.create_line(&batch, &before, &line).await;
+            batch.lines.update(|lines| lines[at].state = state);
+        }
+        // Keys found by a check were never settled: the list shows them once reloaded.
+        self.ops.store.load(self.client.clone());
+        let (created, failures, _) = batch.lines.with_untracked(|lines| tally(lines));
+        match (created, failures) {
+            (_, 0) => done(format!("{created} of {total} keys created."), None),
+            _ => failed(
+                format!("{created} of {total} keys created; {failures} failed. Retry sends only those."),
+                true,
+            ),
+        }
+    }
+
+    /// One line's create. A line whose earlier create lost its answer is looked for in the list
+    /// first, so that no key is ever created twice.
+    async fn create_line(&self, batch: &Batch, before: &HashSet<String>, line: &Line) -> LineState {
+        // Keys that cannot be this line's: those listed before, and those other lines created.
+        let taken = || {
+            let mut taken = before.clone();
+            batch.lines.with_untracked(|lines| {
+                taken.extend(lines.iter().filter_map(Line::created).map(str::to_owned))
+            });
+            taken
+        };
+        if let LineState::Failed { lost_at_ms: Some(sent_at_ms), .. } = line.state {
+            match self.client.list_keys().await {
+                Ok(list) => {
+                    if let Some(key) =
+                        find_created(&taken(), &list.keys, &line.body, sent_at_ms, CREATE_SLACK_S)
+                    {
+                        return LineState::Created(key.value.clone());
+                    }
+                }
+                Err(error) => {
+                    return LineState::Failed {
+                        message: format!("Could not check whether the earlier try created it: {error}"),
+                        lost_at_ms: Some(sent_at_ms),
+                    };
+                }
+            }
+        }
+        let sent_at_ms = js_sys::Date::now();
+        match self.client.create_key(&line.body, &|e| self.hear(e)).await {
+            Ok(value) => {
+                self.ops.settle(&self.client, &value, Awaited::Added, "Creating");
+                LineState::Created(value)
+            }
+            Err(error) if error.outcome_unknown() => {
+                let found = match self.client.list_keys().await {
+                    Ok(list) => find_created(&taken(), &list.keys, &line.body, sent_at_ms, CREATE_SLACK_S)
+                        .map(|key| key.value.clone())
+                        .ok_or(
+                            "the list shows no new key with these settings, so it was probably not created.",
+                        ),
+                    Err(_) => Err("reading the list failed too."),
+                };
+                match found {
+                    Ok(value) => LineState::Created(value),
+                    Err(why) => LineState::Failed {
+                        message: format!(
+                            "{} {why} Retry looks for it again before creating it.",
+                            unknown(&error)
+                        ),
+                        lost_at_ms: Some(sent_at_ms),
+                    },
+                }
+            }
+            Err(error) => LineState::Failed { message: error.to_string(), lost_at_ms: None },
         }
     }
 

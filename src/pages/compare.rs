@@ -180,6 +180,37 @@ fn Section(
 ) -> impl IntoView {
     let limit = RwSignal::new(PAGE);
     let total = move || shown.with(|s| s.len(group));
+    // The keys of a one-sided group can be copied to the other application: those ticked, or all
+    // those shown. Positions are in this comparison's loads, so a reload clears the ticks.
+    let one_sided = matches!(group, Group::OnlyA | Group::OnlyB);
+    let (source, target) = if group == Group::OnlyB { (apps.1, apps.0) } else { (apps.0, apps.1) };
+    let selected = RwSignal::new(Vec::<usize>::new());
+    Effect::new(move |_| {
+        compared.track();
+        selected.set(Vec::new());
+    });
+    let go = use_go();
+    let copy = move |_| {
+        let Some(c) = compared.get_untracked() else { return };
+        let rows = if group == Group::OnlyB { &c.b } else { &c.a };
+        let mut positions = selected.get_untracked();
+        if positions.is_empty() {
+            positions = shown
+                .with_untracked(|s| s.entries(group, usize::MAX))
+                .into_iter()
+                .filter_map(|(i, j)| i.or(j))
+                .collect();
+        }
+        let keys = positions.iter().map(|&at| rows[at].hash().to_owned()).collect();
+        go(Page::Copy { to: Some(target.app_id()), keys }.of(&source.app_id()), Nav::default());
+    };
+    let copy_label = {
+        let target = target.label();
+        move || match selected.with(Vec::len) {
+            0 => format!("Copy all {} to {target}", total()),
+            n => format!("Copy {n} selected to {target}"),
+        }
+    };
     let rows = move || {
         let c = compared.get()?;
         let entries = shown.with(|s| s.entries(group, limit.get()));
@@ -192,7 +223,21 @@ fn Section(
                 let also = if i.is_some() { format!(" in {}: ", names.1) } else { String::new() };
                 view! { <span class="muted">{also}</span> {link(apps.1, &c.b[j])} }
             });
-            let key = &i.map_or(&c.b, |_| &c.a)[i.or(j).unwrap_or_default()];
+            let at = i.or(j).unwrap_or_default();
+            let key = &i.map_or(&c.b, |_| &c.a)[at];
+            let pick = one_sided.then(|| {
+                view! {
+                    <input
+                        type="checkbox"
+                        aria-label=format!("Select {}", describe(key))
+                        prop:checked=move || selected.with(|s| s.contains(&at))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            selected.update(|s| if on { s.push(at) } else { s.retain(|&p| p != at) });
+                        }
+                    />
+                }
+            });
             let differences = i.zip(j).filter(|_| group == Group::Different).map(|(i, j)| {
                 let changes = changes(&c.a[i], &c.b[j]);
                 let summary = match changes.len() {
@@ -208,6 +253,7 @@ fn Section(
             });
             view! {
                 <li class="compare-row">
+                    {pick}
                     <p>{in_a} {in_b}</p>
                     <AclChips acl=key.key.acl.clone() />
                     <span class="muted">{scope(key)}</span>
@@ -225,6 +271,16 @@ fn Section(
             <h2 id=heading_id>{move || format!("{title} ({})", total())}</h2>
             {move || (total() == 0).then(|| view! { <p class="muted">"None."</p> })}
             <ul class="compare-list" aria-label=list_label>{rows}</ul>
+            {move || {
+                (one_sided && total() > 0)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=copy.clone()>
+                                {copy_label.clone()}
+                            </button>
+                        }
+                    })
+            }}
             {move || {
                 let left = total().saturating_sub(limit.get());
                 (left > 0)

@@ -95,6 +95,22 @@ pub fn KeysPage() -> impl IntoView {
     let selected = RwSignal::new(HashSet::<String>::new());
     let confirm_bulk = RwSignal::new(false);
     let deletion = ops.track();
+    // The selected keys go to the copy page by hash, never by value.
+    let copy_selected = {
+        let go = use_go();
+        move |_| {
+            let keys = store.rows.with_untracked(|rows| {
+                selected.with_untracked(|picked| {
+                    rows.iter()
+                        .flat_map(|rows| rows.iter())
+                        .filter(|row| picked.contains(&row.key.value))
+                        .map(|row| row.hash().to_owned())
+                        .collect()
+                })
+            });
+            go(Page::Copy { to: None, keys }.of(&app.app_id()), Nav::default());
+        }
+    };
     let delete_selected = Callback::new(move |()| {
         let Some(client) = app.client() else { return };
         // A retry after a failure part-way sends the keys already deleted again: Algolia answers that
@@ -204,6 +220,9 @@ pub fn KeysPage() -> impl IntoView {
                         }
                     >
                         {move || format!("Delete selected ({})", selected.with(HashSet::len))}
+                    </button>
+                    <button type="button" class="secondary" on:click=copy_selected.clone()>
+                        {move || format!("Copy selected ({})", selected.with(HashSet::len))}
                     </button>
                 </Show>
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>

@@ -3,6 +3,7 @@
 mod app_layout;
 mod compare;
 mod connect;
+mod copy;
 mod key_detail;
 mod key_form;
 mod keys;
@@ -13,6 +14,7 @@ mod secured;
 pub use app_layout::AppLayout;
 pub use compare::ComparePage;
 pub use connect::ConnectPage;
+pub use copy::CopyPage;
 pub use key_detail::KeyDetailPage;
 pub use key_form::{EditKeyPage, NewKeyPage};
 pub use keys::KeysPage;
