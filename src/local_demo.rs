@@ -2,10 +2,10 @@
 //! its emulated applications, so a newcomer connects them all in one click. A real deployment has
 //! no such file, and the release build embeds no credentials.
 
-use gloo_net::http::Request;
 use serde::Deserialize;
 
 use crate::algolia::Credentials;
+use crate::algolia::fetch::{self, Method};
 
 #[derive(Deserialize)]
 struct LocalDemo {
@@ -23,11 +23,11 @@ struct DemoApp {
 
 /// The demo's applications, each with its label, if this server offers them.
 pub async fn fetch() -> Option<Vec<(Credentials, String)>> {
-    let response = Request::get("local-demo.json").send().await.ok()?;
-    if !response.ok() {
+    let response = fetch::send(Method::Get, "local-demo.json", &[], None, None).await.ok()?;
+    if response.status() != 200 {
         return None;
     }
-    let demo: LocalDemo = serde_json::from_str(&response.text().await.ok()?).ok()?;
+    let demo: LocalDemo = serde_json::from_slice(&response.bytes().await.ok()?).ok()?;
     let apps = demo
         .apps
         .into_iter()

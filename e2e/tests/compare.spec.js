@@ -92,6 +92,6 @@ test('compare needs a second application, and says when the other is not connect
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('dialog', { name: 'Sign out' }).getByRole('button', { name: 'Forget only prod' }).click();
   await page.goto(`apps/${STAGING_APP_ID}/compare`);
-  await expect(page.getByRole('main')).toContainText('Comparing needs a second application');
+  await expect(page.getByRole('main')).toContainText('This needs a second application. Add an application to compare with it.');
   await expect(page.getByRole('link', { name: 'Compare' })).toHaveCount(0);
 });

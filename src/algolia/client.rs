@@ -7,13 +7,13 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
 use serde::{Deserialize, Serialize};
-use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials};
+use web_sys::AbortController;
 
 use super::answers;
 use super::error::ApiError;
+use super::fetch::{self, Method};
 use super::hosts::{
     BODY_TIMEOUT_MS, CONNECT_TIMEOUT_MS, CallKind, HostEvent, HostPool, Outcome, READ_TIMEOUT_MS,
     WRITE_TIMEOUT_MS, classify, custom_hosts, default_hosts, scaled_timeout,
@@ -72,7 +72,7 @@ impl Client {
 
     /// `GET /1/keys`: every key of the application, and how many entries could not be read at all.
     pub async fn list_keys(&self) -> Result<KeyList, ApiError> {
-        let text = self.send(Method::GET, "/1/keys", None, &unreported).await?;
+        let text = self.send(Method::Get, "/1/keys", None, &unreported).await?;
         mark("keys-response");
         let list = parse(&text);
         mark("keys-parsed");
@@ -81,7 +81,7 @@ impl Client {
 
     /// `GET /1/keys/{key}`.
     pub async fn get_key(&self, value: &str) -> Result<ApiKey, ApiError> {
-        let text = self.send(Method::GET, &key_path(value, ""), None, &unreported).await?;
+        let text = self.send(Method::Get, &key_path(value, ""), None, &unreported).await?;
         parse(&text)
     }
 
@@ -96,25 +96,25 @@ impl Client {
 
     /// `POST /1/keys`; returns the new key's value.
     pub async fn create_key(&self, body: &KeyBody, report: Report<'_>) -> Result<String, ApiError> {
-        let text = self.send(Method::POST, "/1/keys", Some(to_json(body)?), report).await?;
+        let text = self.send(Method::Post, "/1/keys", Some(to_json(body)?), report).await?;
         answers::created(&text)
     }
 
     /// `PUT /1/keys/{key}`: replaces every setting of the key with the body.
     pub async fn update_key(&self, value: &str, body: &KeyBody, report: Report<'_>) -> Result<(), ApiError> {
-        let text = self.send(Method::PUT, &key_path(value, ""), Some(to_json(body)?), report).await?;
+        let text = self.send(Method::Put, &key_path(value, ""), Some(to_json(body)?), report).await?;
         answers::updated(&text, value)
     }
 
     /// `DELETE /1/keys/{key}`.
     pub async fn delete_key(&self, value: &str, report: Report<'_>) -> Result<(), ApiError> {
-        let text = self.send(Method::DELETE, &key_path(value, ""), None, report).await?;
+        let text = self.send(Method::Delete, &key_path(value, ""), None, report).await?;
         answers::deleted(&text)
     }
 
     /// `POST /1/keys/{key}/restore`: brings a deleted key back, never expiring.
     pub async fn restore_key(&self, value: &str, report: Report<'_>) -> Result<(), ApiError> {
-        let text = self.send(Method::POST, &key_path(value, "/restore"), None, report).await?;
+        let text = self.send(Method::Post, &key_path(value, "/restore"), None, report).await?;
         answers::restored(&text, value)
     }
 
@@ -128,7 +128,7 @@ impl Client {
         struct Index {
             name: String,
         }
-        let text = self.send(Method::GET, "/1/indexes", None, &unreported).await?;
+        let text = self.send(Method::Get, "/1/indexes", None, &unreported).await?;
         Ok(parse::<Indices>(&text)?.items.into_iter().map(|i| i.name).collect())
     }
 
@@ -170,7 +170,7 @@ impl Client {
         body: Option<String>,
         report: Report<'_>,
     ) -> Result<String, ApiError> {
-        let kind = if method == Method::GET { CallKind::Read } else { CallKind::Write };
+        let kind = if method == Method::Get { CallKind::Read } else { CallKind::Write };
         let base =
             CONNECT_TIMEOUT_MS + if kind == CallKind::Read { READ_TIMEOUT_MS } else { WRITE_TIMEOUT_MS };
         let order = self.pool().plan(kind, js_sys::Date::now());
@@ -214,31 +214,24 @@ impl Client {
         timeout_ms: f64,
     ) -> Result<(u16, String), Failure> {
         let abort = AbortOnDrop::new().ok_or(Failure::Network)?;
-        let mut request = RequestBuilder::new(url)
-            .method(method.clone())
-            .header("x-algolia-application-id", &self.credentials.app_id)
-            .header("x-algolia-api-key", &self.credentials.api_key)
-            .abort_signal(Some(&abort.controller.signal()))
-            .cache(RequestCache::NoStore)
-            .credentials(RequestCredentials::Omit)
-            .referrer_policy(ReferrerPolicy::NoReferrer);
+        let credentials = &self.credentials;
+        let mut headers = vec![
+            ("x-algolia-application-id", credentials.app_id.as_str()),
+            ("x-algolia-api-key", &credentials.api_key),
+        ];
         if body.is_some() {
-            request = request.header("content-type", "application/json");
+            headers.push(("content-type", "application/json"));
         }
-        let request = match body {
-            Some(body) => request.body(body),
-            None => request.build(),
-        }
-        .map_err(|_| Failure::Network)?;
-
+        let signal = abort.controller.signal();
         let deadline = abort.deadline(timeout_ms);
-        let response = request.send().await.map_err(|_| abort.failure())?;
+        let response =
+            fetch::send(*method, url, &headers, body, Some(&signal)).await.map_err(|_| abort.failure())?;
         drop(deadline);
         let _deadline = abort.deadline(BODY_TIMEOUT_MS);
         // The bytes, not `text()`: the browser would decode them to a JS string only for the
         // binding to encode that back to UTF-8 in wasm, which costs tens of milliseconds on a
         // 10,000-key list.
-        let bytes = response.binary().await.map_err(|_| abort.failure())?;
+        let bytes = response.bytes().await.map_err(|_| abort.failure())?;
         Ok((response.status(), utf8_text(bytes)))
     }
 }

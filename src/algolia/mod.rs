@@ -4,6 +4,7 @@
 mod answers;
 mod client;
 mod error;
+pub mod fetch;
 mod hosts;
 mod key;
 mod rfc3339;

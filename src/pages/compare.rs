@@ -3,12 +3,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::algolia::Client;
-use crate::components::{AclChips, DiffTable};
+use crate::components::{AclChips, DiffTable, OtherApp};
 use crate::keys::KeyRow;
 use crate::keys::compare::{Compared, Comparison, Group, changes};
 use crate::router::{Nav, use_go};
-use crate::routes::{AppRoute, Page};
-use crate::session::{Connection, Session};
+use crate::routes::Page;
+use crate::session::Connection;
 
 /// Rows shown at first in each group, and added by each "Show more".
 const PAGE: usize = 50;
@@ -17,91 +17,31 @@ const PAGE: usize = 50;
 /// comparison once both are loaded.
 #[component]
 pub fn ComparePage(with: Option<String>) -> impl IntoView {
-    let session = expect_context::<Session>();
     let this = expect_context::<Connection>();
     let go = use_go();
-    let this_id = this.app_id();
-    let others = {
-        let this_id = this_id.clone();
-        move || {
-            session
-                .apps
-                .with(|apps| apps.iter().filter(|app| app.app_id() != this_id).copied().collect::<Vec<_>>())
-        }
-    };
-    let chosen = with.clone().unwrap_or_default();
-    let none_chosen = with.is_none();
-    let options = {
-        let others = others.clone();
-        move || {
-            others()
-                .into_iter()
-                .map(|app| {
-                    let id = app.app_id();
-                    let selected = id == chosen;
-                    view! { <option value=id selected=selected>{app.name()}</option> }
-                })
-                .collect_view()
-        }
-    };
-    let on_change = move |ev| {
-        let other = event_target_value(&ev);
-        if !other.is_empty() {
-            go(Page::Compare { with: Some(other) }.of(&this_id), Nav::default());
-        }
-    };
-    let body = move || match with.as_deref().map(|id| (id, session.find(id))) {
-        None if others().is_empty() => view! {
-            <p>
-                "Comparing needs a second application. "
-                <a href=AppRoute::AddApp.href()>"Add an application"</a>
-                " to see its keys beside these."
-            </p>
-        }
-        .into_any(),
-        None => view! { <p class="muted">"Choose the application to compare with."</p> }.into_any(),
-        Some((id, None)) => view! {
-            <p>
-                {format!("This tab is not connected to the application {id}. ")}
-                <a href=AppRoute::AddApp.href()>"Connect it"</a>
-                " to compare with it."
-            </p>
-        }
-        .into_any(),
-        Some((_, Some(other))) => match other.client() {
-            None => view! {
-                <p>
-                    {format!("{} is locked. ", other.name())}
-                    <a href=other.at(Page::keys()).href()>"Unlock it"</a>
-                    " to compare with it."
-                </p>
-            }
-            .into_any(),
-            Some(client) => view! { <Comparing a=this b=other b_client=client /> }.into_any(),
-        },
-    };
+    let on_choose = Callback::new(move |other: String| {
+        let with = Some(other).filter(|o| !o.is_empty());
+        go(Page::Compare { with }.of(&this.app_id()), Nav::default());
+    });
+    let comparing = Callback::new(move |other: Connection| {
+        let client = other.client();
+        view! { <Comparing a=this b=other b_client=client /> }.into_any()
+    });
     view! {
         <main class="page wide">
             <h1>{format!("Compare {} with another application", this.label())}</h1>
             <p class="lead">
                 "Keys are matched by description and, failing that, by identical settings. Key values are never compared or shown: each application has its own."
             </p>
-            <div class="field compare-with">
-                <label for="compare-with">"Compare with"</label>
-                <select id="compare-with" on:change=on_change>
-                    <option value="" selected=none_chosen>"Choose an application"</option>
-                    {options}
-                </select>
-            </div>
-            {body}
+            <OtherApp label="Compare with" purpose="compare with it" chosen=with on_choose children=comparing />
         </main>
     }
 }
 
 #[component]
-fn Comparing(a: Connection, b: Connection, b_client: Client) -> impl IntoView {
-    if b.store.rows.get_untracked().is_none() {
-        b.store.load(b_client);
+fn Comparing(a: Connection, b: Connection, b_client: Option<Client>) -> impl IntoView {
+    if let (None, Some(client)) = (b.store.rows.get_untracked(), b_client) {
+        b.store.load(client);
     }
     // A new comparison each time either side loads; a keystroke only filters it.
     let compared = Memo::new_with_compare(

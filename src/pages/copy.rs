@@ -1,85 +1,44 @@
 use leptos::prelude::*;
 
 use crate::algolia::Client;
-use crate::components::{CopyButton, WriteProgress};
+use crate::components::{CopyButton, OtherApp, WriteProgress};
 use crate::fetched::fetch_once;
 use crate::keys::copy::{Line, LineState, definition, line_name, tally, unmatched_indices};
 use crate::operations::{Batch, Operations, Write};
 use crate::router::{Nav, use_go};
-use crate::routes::{AppRoute, Page};
-use crate::session::{Connection, Session};
+use crate::routes::Page;
+use crate::session::Connection;
 
 /// Copies of keys of this application made in another: the keys (by hash in the address), a
 /// choice of the target, warnings, then one line per key as each is created.
 #[component]
 pub fn CopyPage(to: Option<String>, keys: Vec<String>) -> impl IntoView {
-    let session = expect_context::<Session>();
     let this = expect_context::<Connection>();
     let go = use_go();
-    let this_id = this.app_id();
-    let chosen = to.clone().unwrap_or_default();
-    let options = {
-        let this_id = this_id.clone();
-        move || {
-            session.apps.with(|apps| {
-                apps.iter()
-                    .filter(|app| app.app_id() != this_id)
-                    .map(|app| {
-                        let id = app.app_id();
-                        let selected = id == chosen;
-                        view! { <option value=id selected=selected>{app.name()}</option> }
-                    })
-                    .collect_view()
-            })
-        }
-    };
-    let none_chosen = to.is_none();
-    let on_change = {
-        let keys = keys.clone();
-        move |ev| {
-            let to = Some(event_target_value(&ev)).filter(|to| !to.is_empty());
-            go(Page::Copy { to, keys: keys.clone() }.of(&this_id), Nav { replace: true, ..Nav::default() });
-        }
-    };
     let count = keys.len();
-    let target = move || match to.as_deref().map(|id| (id, session.find(id))) {
-        None => view! { <p class="muted">"Choose the application to copy them to."</p> }.into_any(),
-        Some((id, None)) => view! {
-            <p>
-                {format!("This tab is not connected to the application {id}. ")}
-                <a href=AppRoute::AddApp.href()>"Connect it"</a>
-                " to copy keys to it."
-            </p>
-        }
-        .into_any(),
-        Some((_, Some(other))) => match (other.client(), other.ops()) {
-            (Some(client), Some(ops)) => {
-                view! { <Copying from=this to=other client ops hashes=keys.clone() /> }.into_any()
-            }
-            _ => view! {
-                <p>
-                    {format!("{} is locked. ", other.name())}
-                    <a href=other.at(Page::keys()).href()>"Unlock it"</a>
-                    " to copy keys to it."
-                </p>
-            }
-            .into_any(),
-        },
+    let on_choose = {
+        let keys = keys.clone();
+        Callback::new(move |to: String| {
+            let to = Some(to).filter(|to| !to.is_empty());
+            go(
+                Page::Copy { to, keys: keys.clone() }.of(&this.app_id()),
+                Nav { replace: true, ..Nav::default() },
+            );
+        })
     };
+    let copying = Callback::new(move |other: Connection| match (other.client(), other.ops()) {
+        (Some(client), Some(ops)) => {
+            view! { <Copying from=this to=other client ops hashes=keys.clone() /> }.into_any()
+        }
+        _ => ().into_any(),
+    });
     view! {
         <main class="page narrow">
             <h1>{format!("Copy {count} keys from {}", this.label())}</h1>
             <p class="lead">
                 "Each copy is a new key with the same settings, unknown fields included, and the time it has left. Algolia gives it a new value."
             </p>
-            <div class="field">
-                <label for="copy-to">"Copy to"</label>
-                <select id="copy-to" on:change=on_change>
-                    <option value="" selected=none_chosen>"Choose an application"</option>
-                    {options}
-                </select>
-            </div>
-            {target}
+            <OtherApp label="Copy to" purpose="copy keys to it" chosen=to on_choose children=copying />
         </main>
     }
 }
