@@ -5,6 +5,7 @@ pub mod algolia;
 pub mod components;
 pub mod connect;
 mod fetched;
+mod files;
 pub mod keys;
 mod local_demo;
 mod operations;
@@ -24,8 +25,8 @@ use leptos::prelude::*;
 
 use crate::components::IdleLock;
 use crate::pages::{
-    AppLayout, ComparePage, ConnectPage, CopyPage, EditKeyPage, KeyDetailPage, KeysPage, NewKeyPage,
-    NotFound, RestorePage, SecuredPage,
+    AppLayout, ComparePage, ConnectPage, CopyPage, EditKeyPage, ExportPage, ImportPage, KeyDetailPage,
+    KeysPage, NewKeyPage, NotFound, RestorePage, SecuredPage,
 };
 use crate::router::Router;
 use crate::routes::{AppRoute, Page};
@@ -101,5 +102,7 @@ fn app_page(route: AppRoute) -> Option<AnyView> {
         Page::Secured => view! { <SecuredPage /> }.into_any(),
         Page::Compare { with } => view! { <ComparePage with=with /> }.into_any(),
         Page::Copy { to, keys } => view! { <CopyPage to=to keys=keys /> }.into_any(),
+        Page::Export { keys } => view! { <ExportPage keys=keys /> }.into_any(),
+        Page::Import => view! { <ImportPage /> }.into_any(),
     })
 }

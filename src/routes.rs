@@ -40,6 +40,12 @@ pub enum Page {
         to: Option<String>,
         keys: Vec<String>,
     },
+    /// A file of these keys' definitions (by hash; every key when empty).
+    Export {
+        keys: Vec<String>,
+    },
+    /// Keys created from a file of definitions.
+    Import,
 }
 
 impl Page {
@@ -66,9 +72,10 @@ impl Page {
             (Some("keys"), Some(hash), Some("edit")) if !hash.is_empty() => Self::EditKey(hash.to_owned()),
             (Some("compare"), None, _) => Self::Compare { with: None },
             (Some("copy"), to, None) if to != Some("") => {
-                let keys = get("keys").unwrap_or_default().split(',').filter(|h| !h.is_empty());
-                Self::Copy { to: to.map(str::to_owned), keys: keys.map(str::to_owned).collect() }
+                Self::Copy { to: to.map(str::to_owned), keys: hashes(get("keys")) }
             }
+            (Some("export"), None, _) => Self::Export { keys: hashes(get("keys")) },
+            (Some("import"), None, _) => Self::Import,
             (Some("compare"), Some(other), None) if !other.is_empty() => {
                 Self::Compare { with: Some(other.to_owned()) }
             }
@@ -99,8 +106,16 @@ impl Page {
                 let to = to.as_ref().map_or(String::new(), |to| format!("/{to}"));
                 format!("/copy{to}?keys={}", keys.join(","))
             }
+            Self::Export { keys } if keys.is_empty() => "/export".to_owned(),
+            Self::Export { keys } => format!("/export?keys={}", keys.join(",")),
+            Self::Import => "/import".to_owned(),
         }
     }
+}
+
+/// Key hashes as a query parameter holds them: comma-separated.
+fn hashes(list: Option<&str>) -> Vec<String> {
+    list.unwrap_or_default().split(',').filter(|h| !h.is_empty()).map(str::to_owned).collect()
 }
 
 impl AppRoute {
@@ -187,6 +202,9 @@ mod tests {
             Page::Compare { with: Some("APP2".into()) },
             Page::Copy { to: None, keys: vec!["ab12".into()] },
             Page::Copy { to: Some("APP2".into()), keys: vec!["ab12".into(), "cd34".into()] },
+            Page::Export { keys: vec![] },
+            Page::Export { keys: vec!["ab12".into()] },
+            Page::Import,
         ];
         let routes =
             [AppRoute::Connect, AppRoute::AddApp].into_iter().chain(pages.map(|page| page.of("APP1")));

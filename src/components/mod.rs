@@ -2,6 +2,7 @@
 //! and `session`.
 
 mod acl_picker;
+mod batch_run;
 mod clock;
 mod copy_button;
 mod deleted_tray;
@@ -23,6 +24,7 @@ mod text_field;
 mod write_progress;
 
 pub use acl_picker::AclPicker;
+pub use batch_run::BatchRun;
 pub use clock::{Now, provide_clock};
 pub use copy_button::CopyButton;
 pub use deleted_tray::DeletedTray;

@@ -7,6 +7,7 @@
 pub mod cidr;
 pub mod compare;
 pub mod copy;
+pub mod definitions;
 pub mod expiry;
 pub mod form;
 pub mod format;

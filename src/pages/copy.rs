@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 
 use crate::algolia::Client;
-use crate::components::{CopyButton, OtherApp, WriteProgress};
+use crate::components::{BatchRun, OtherApp};
 use crate::fetched::fetch_once;
-use crate::keys::copy::{Line, LineState, definition, line_name, tally, unmatched_indices};
-use crate::operations::{Batch, Operations, Write};
+use crate::keys::copy::{Line, definition, line_name, unmatched_indices};
 use crate::router::{Nav, use_go};
 use crate::routes::Page;
 use crate::session::Connection;
@@ -26,11 +25,9 @@ pub fn CopyPage(to: Option<String>, keys: Vec<String>) -> impl IntoView {
             );
         })
     };
-    let copying = Callback::new(move |other: Connection| match (other.client(), other.ops()) {
-        (Some(client), Some(ops)) => {
-            view! { <Copying from=this to=other client ops hashes=keys.clone() /> }.into_any()
-        }
-        _ => ().into_any(),
+    let copying = Callback::new(move |other: Connection| match other.client() {
+        Some(client) => view! { <Copying from=this to=other client hashes=keys.clone() /> }.into_any(),
+        None => ().into_any(),
     });
     view! {
         <main class="page narrow">
@@ -44,17 +41,8 @@ pub fn CopyPage(to: Option<String>, keys: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn Copying(
-    from: Connection,
-    to: Connection,
-    client: Client,
-    ops: Operations,
-    hashes: Vec<String>,
-) -> impl IntoView {
-    let indices = fetch_once({
-        let client = client.clone();
-        async move { client.list_indices().await.ok() }
-    });
+fn Copying(from: Connection, to: Connection, client: Client, hashes: Vec<String>) -> impl IntoView {
+    let indices = fetch_once(async move { client.list_indices().await.ok() });
     // The keys to copy as this page found them: what a later reload of the source changes does
     // not change a copy under way.
     let planned: Vec<(String, Result<crate::algolia::KeyBody, String>)> =
@@ -100,57 +88,7 @@ fn Copying(
         })
         .collect::<Vec<_>>();
     let has_refused = !refused.is_empty() || missing > 0;
-    let state = ops.track();
-    let batch = RwSignal::new(None::<Batch>);
     let total = copyable.len();
-    // The first run makes the batch; a retry runs it again, which sends only what failed.
-    let start = Callback::new(move |()| {
-        let job = batch.get_untracked().unwrap_or_else(|| ops.batch(copyable.clone()));
-        batch.set(Some(job));
-        ops.run(client.clone(), Write::CreateAll(job), state);
-    });
-    let progress = move || {
-        batch.get().map(|job| {
-            let rows = move || {
-                job.lines.with(|lines| {
-                    lines
-                        .iter()
-                        .map(|line| {
-                            let (status, value) = match &line.state {
-                                LineState::Waiting => ("Waiting".to_owned(), None),
-                                LineState::Creating => ("Creating…".to_owned(), None),
-                                LineState::Created(value) => ("Created".to_owned(), Some(value.clone())),
-                                LineState::Failed { message, .. } => (format!("Failed: {message}"), None),
-                            };
-                            let failed = matches!(line.state, LineState::Failed { .. });
-                            view! {
-                                <li class="copy-line" class:error=failed>
-                                    <span class="copy-name">{line.name.clone()}</span>
-                                    <span>{status}</span>
-                                    {value.map(|value| {
-                                        view! {
-                                            <code class="key-text revealed">{value.clone()}</code>
-                                            <CopyButton text=value />
-                                        }
-                                    })}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                })
-            };
-            let (created, failed, left) = job.lines.with(|lines| tally(lines));
-            view! {
-                <progress max=total value=created + failed aria-label="Keys copied"></progress>
-                <p role="status">{format!("{created} created, {failed} failed, {left} to go.")}</p>
-                <ul class="copy-lines" aria-label="Each key">{rows}</ul>
-                {(created > 0).then(|| view! {
-                    <p class="hint">"The new values are shown here once: copy them now if you need them. They stay in the keys table of the target."</p>
-                    <a href=to.at(Page::keys()).href()>{format!("Open the keys of {}", to.label())}</a>
-                })}
-            }
-        })
-    };
     view! {
         {warnings}
         {has_refused.then(|| view! {
@@ -162,12 +100,6 @@ fn Copying(
                 </ul>
             </div>
         })}
-        <div class="actions">
-            <button type="button" on:click=move |_| start.run(()) disabled=move || state.is_working() || batch.with(Option::is_some)>
-                {format!("Copy {total} keys to {}", to.name())}
-            </button>
-        </div>
-        <WriteProgress state on_retry=start />
-        {progress}
+        <BatchRun lines=copyable to action=format!("Copy {total} keys to {}", to.name()) />
     }
 }

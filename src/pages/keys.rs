@@ -96,9 +96,10 @@ pub fn KeysPage() -> impl IntoView {
     let confirm_bulk = RwSignal::new(false);
     let deletion = ops.track();
     // The selected keys go to the copy page by hash, never by value.
-    let copy_selected = {
+    // The selected keys go to the copy and export pages by hash, never by value.
+    let with_selected = {
         let go = use_go();
-        move |_| {
+        move |page: fn(Vec<String>) -> Page| {
             let keys = store.rows.with_untracked(|rows| {
                 selected.with_untracked(|picked| {
                     rows.iter()
@@ -108,7 +109,7 @@ pub fn KeysPage() -> impl IntoView {
                         .collect()
                 })
             });
-            go(Page::Copy { to: None, keys }.of(&app.app_id()), Nav::default());
+            go(page(keys).of(&app.app_id()), Nav::default());
         }
     };
     let delete_selected = Callback::new(move |()| {
@@ -144,6 +145,8 @@ pub fn KeysPage() -> impl IntoView {
                 <span class="spacer"></span>
                 <a href=app.at(Page::Secured).href() class="button secondary">"Secured keys"</a>
                 <a href=app.at(Page::Restore).href() class="button secondary">"Restore a key"</a>
+                <a href=app.at(Page::Export { keys: Vec::new() }).href() class="button secondary">"Export"</a>
+                <a href=app.at(Page::Import).href() class="button secondary">"Import"</a>
                 <a href=app.at(Page::NewKey { from: None }).href() class="button">"New key"</a>
             </div>
             <DeletedTray />
@@ -221,9 +224,14 @@ pub fn KeysPage() -> impl IntoView {
                     >
                         {move || format!("Delete selected ({})", selected.with(HashSet::len))}
                     </button>
-                    <button type="button" class="secondary" on:click=copy_selected.clone()>
-                        {move || format!("Copy selected ({})", selected.with(HashSet::len))}
-                    </button>
+                    <button type="button" class="secondary" on:click={
+                        let with_selected = with_selected.clone();
+                        move |_| with_selected(|keys| Page::Copy { to: None, keys })
+                    }>{move || format!("Copy selected ({})", selected.with(HashSet::len))}</button>
+                    <button type="button" class="secondary" on:click={
+                        let with_selected = with_selected.clone();
+                        move |_| with_selected(|keys| Page::Export { keys })
+                    }>{move || format!("Export selected ({})", selected.with(HashSet::len))}</button>
                 </Show>
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
                     {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}

@@ -1,0 +1,80 @@
+use leptos::prelude::*;
+
+use crate::components::{CopyButton, WriteProgress};
+use crate::keys::copy::{Line, LineState, tally};
+use crate::operations::{Batch, Write};
+use crate::routes::Page;
+use crate::session::Connection;
+
+/// Creates a batch of keys in application `to` (a copy, an import): the button that starts it,
+/// then a progress bar and a line per key, each new value shown once with a copy button, and a
+/// retry that sends only what failed.
+#[component]
+pub fn BatchRun(
+    lines: Vec<Line>,
+    to: Connection,
+    /// The start button's words: "Copy 3 keys to staging (APP)".
+    action: String,
+) -> impl IntoView {
+    let (Some(client), Some(ops)) = (to.client(), to.ops()) else { return ().into_any() };
+    let total = lines.len();
+    let state = ops.track();
+    let batch = RwSignal::new(None::<Batch>);
+    // The first run makes the batch; a retry runs it again, which sends only what failed.
+    let start = Callback::new(move |()| {
+        let job = batch.get_untracked().unwrap_or_else(|| ops.batch(lines.clone()));
+        batch.set(Some(job));
+        ops.run(client.clone(), Write::CreateAll(job), state);
+    });
+    let line_view = |line: &Line| {
+        let (status, value) = match &line.state {
+            LineState::Waiting => ("Waiting".to_owned(), None),
+            LineState::Creating => ("Creating…".to_owned(), None),
+            LineState::Created(value) => ("Created".to_owned(), Some(value.clone())),
+            LineState::Failed { message, .. } => (format!("Failed: {message}"), None),
+        };
+        let failed = matches!(line.state, LineState::Failed { .. });
+        view! {
+            <li class="batch-line" class:error=failed>
+                <span class="batch-name">{line.name.clone()}</span>
+                <span>{status}</span>
+                {value.map(|value| {
+                    view! {
+                        <code class="key-text revealed">{value.clone()}</code>
+                        <CopyButton text=value />
+                    }
+                })}
+            </li>
+        }
+    };
+    let progress = move || {
+        batch.get().map(|job| {
+            let (created, failed, left) = job.lines.with(|lines| tally(lines));
+            view! {
+                <progress max=total value=created + failed aria-label="Keys created"></progress>
+                <p role="status">{format!("{created} created, {failed} failed, {left} to go.")}</p>
+                <ul class="batch-lines" aria-label="Each key">
+                    {move || job.lines.with(|lines| lines.iter().map(line_view).collect_view())}
+                </ul>
+                {(created > 0).then(|| view! {
+                    <p class="hint">"The new values are shown here once: copy them now if you need them. They stay in the keys table."</p>
+                    <a href=to.at(Page::keys()).href()>{format!("Open the keys of {}", to.label())}</a>
+                })}
+            }
+        })
+    };
+    view! {
+        <div class="actions">
+            <button
+                type="button"
+                on:click=move |_| start.run(())
+                disabled=move || total == 0 || state.is_working() || batch.with(Option::is_some)
+            >
+                {action}
+            </button>
+        </div>
+        <WriteProgress state on_retry=start />
+        {progress}
+    }
+    .into_any()
+}
