@@ -12,7 +12,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::rfc3339;
+use super::{canonical, rfc3339};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ApiKey {
@@ -83,12 +83,12 @@ impl Extra {
     /// Whether both hold the same values, however written. A key read back after an update is
     /// compared this way: the service may store `1.50` as `1.5`, or reorder an object's keys.
     pub fn same_values(&self, other: &Self) -> bool {
-        fn values(extra: &Extra) -> Option<serde_json::Map<String, serde_json::Value>> {
-            extra
-                .0
-                .iter()
-                .map(|(name, raw)| Some((name.clone(), serde_json::from_str(raw.get()).ok()?)))
-                .collect()
+        fn values(extra: &Extra) -> Option<Vec<(String, String)>> {
+            let mut values = Vec::new();
+            for (name, raw) in &extra.0 {
+                canonical::insert_sorted(&mut values, name.clone(), canonical::canonical(raw.get())?);
+            }
+            Some(values)
         }
         self.0.len() == other.0.len() && values(self).is_some_and(|mine| values(other) == Some(mine))
     }

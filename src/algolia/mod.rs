@@ -2,6 +2,7 @@
 //! per endpoint.
 
 mod answers;
+mod canonical;
 mod client;
 mod error;
 pub mod fetch;

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use serde_json::{Map, Value, json};
 use wasm_bindgen::JsValue;
 
 use crate::components::{
@@ -9,7 +8,7 @@ use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::seconds_left;
 use crate::routes::Page;
-use crate::secured::{self, Decoded, snippets};
+use crate::secured::{self, Decoded, Restriction, Restrictions, snippets};
 use crate::session::Connection;
 use crate::store::KeyStore;
 
@@ -113,37 +112,30 @@ fn Build() -> impl IntoView {
     };
     let sources_warning = move || sources.with(|source| secured::warnings::sources(source));
     let restrictions = Memo::new(move |_| {
-        let mut map = Map::new();
-        let mut put = |name: &str, value: Value| {
-            map.insert(name.to_owned(), value);
-        };
+        let mut top = Vec::new();
+        let mut put = |name: &str, value: Restriction| top.push((name.to_owned(), value));
         if !filters.get().trim().is_empty() {
-            put("filters", json!(filters.get()));
+            put("filters", Restriction::Text(filters.get()));
         }
         if let Some(seconds) = valid_until.get() {
-            put("validUntil", json!(seconds));
+            put("validUntil", Restriction::Number(seconds));
         }
         if !indices.get().is_empty() {
-            put("restrictIndices", json!(indices.get()));
+            put("restrictIndices", Restriction::List(indices.get()));
         }
         if !sources.get().trim().is_empty() {
-            put("restrictSources", json!(sources.get().trim()));
+            put("restrictSources", Restriction::Text(sources.get().trim().to_owned()));
         }
         if !user_token.get().is_empty() {
-            put("userToken", json!(user_token.get()));
+            put("userToken", Restriction::Text(user_token.get()));
         }
-        // Other search parameters go under `searchParams`, as the official clients take them; the
-        // signed query string is the same either way.
-        let search_params: Map<String, Value> = others
+        let search_params = others
             .get()
             .into_iter()
             .filter(|(name, _)| !name.trim().is_empty())
-            .map(|(name, value)| (name.trim().to_owned(), json!(value)))
+            .map(|(name, value)| (name.trim().to_owned(), value))
             .collect();
-        if !search_params.is_empty() {
-            put("searchParams", Value::Object(search_params));
-        }
-        map
+        Restrictions { top, search_params }
     });
     let query = Memo::new(move |_| restrictions.with(secured::query_string));
     let key = Memo::new(move |_| {
@@ -267,7 +259,7 @@ fn Build() -> impl IntoView {
 
 /// The same key made on a server with Algolia's JavaScript and Python clients.
 #[component]
-fn Snippets(restrictions: Memo<Map<String, Value>>, query: Memo<String>) -> impl IntoView {
+fn Snippets(restrictions: Memo<Restrictions>, query: Memo<String>) -> impl IntoView {
     view! {
         <section class="snippets" aria-labelledby="snippets-title">
             <h3 id="snippets-title">"Make it on your server"</h3>

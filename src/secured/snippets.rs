@@ -2,21 +2,21 @@
 //! clients. The restrictions are written as a literal of each language that holds exactly the
 //! values this page signs: a snippet that changed one character of a filter would sign another key.
 
-use serde_json::{Map, Value};
+use super::{Restriction, Restrictions};
 
 /// Node.js, `algoliasearch` v5.
-pub fn javascript(restrictions: &Map<String, Value>) -> String {
+pub fn javascript(restrictions: &Restrictions) -> String {
     // JSON is a JavaScript object literal with the same values. Its newlines fall only between
     // tokens (a newline inside a string is written `\n`), so indenting after each one is safe.
-    let literal = pretty_json(restrictions).replace('\n', "\n  ");
+    let literal = literal(restrictions, "  ", 0).replace('\n', "\n  ");
     format!(
         "// Node.js, algoliasearch v5\nconst securedKey = client.generateSecuredApiKey({{\n  parentApiKey: process.env.ALGOLIA_SEARCH_KEY,\n  restrictions: {literal},\n}});"
     )
 }
 
 /// Python, `algoliasearch` v4.
-pub fn python(restrictions: &Map<String, Value>) -> String {
-    let literal = python_object(restrictions, 1);
+pub fn python(restrictions: &Restrictions) -> String {
+    let literal = literal(restrictions, "    ", 1);
     format!(
         "# Python, algoliasearch v4\nsecured_key = client.generate_secured_api_key(\n    parent_api_key=os.environ[\"ALGOLIA_SEARCH_KEY\"],\n    restrictions={literal},\n)"
     )
@@ -29,55 +29,62 @@ pub fn python_escapes_otherwise(query: &str) -> bool {
     query.contains(['!', '\'', '(', ')', '*'])
 }
 
-fn pretty_json(restrictions: &Map<String, Value>) -> String {
-    serde_json::to_string_pretty(restrictions).expect("a map with string keys always serialises")
-}
-
-const INDENT: &str = "    ";
-
-/// A JSON value as a Python literal whose closing bracket sits `depth` indents in.
-fn python_literal(value: &Value, depth: usize) -> String {
-    match value {
-        Value::Null => "None".to_owned(),
-        Value::Bool(true) => "True".to_owned(),
-        Value::Bool(false) => "False".to_owned(),
-        Value::Number(number) => number.to_string(),
-        Value::String(text) => python_string(text),
-        Value::Array(items) => {
-            python_block(('[', ']'), items.iter().map(|v| python_literal(v, depth + 1)), depth)
-        }
-        Value::Object(map) => python_object(map, depth),
-    }
-}
-
-fn python_object(map: &Map<String, Value>, depth: usize) -> String {
-    let entries = map
+/// The restrictions as an object literal, one entry per line, indented by `unit`, its closing
+/// brace `depth` units in. Texts, whole numbers, lists of texts and an object of texts read the
+/// same in JSON, JavaScript and Python, so one writer serves both snippets.
+fn literal(restrictions: &Restrictions, unit: &str, depth: usize) -> String {
+    let mut entries: Vec<String> = restrictions
+        .top
         .iter()
-        .map(|(name, value)| format!("{}: {}", python_string(name), python_literal(value, depth + 1)));
-    python_block(('{', '}'), entries, depth)
+        .map(|(name, value)| {
+            let value = match value {
+                Restriction::Text(text) => string(text),
+                Restriction::Number(n) => n.to_string(),
+                Restriction::List(items) => {
+                    block(('[', ']'), items.iter().map(|i| string(i)), unit, depth + 1)
+                }
+            };
+            format!("{}: {value}", string(name))
+        })
+        .collect();
+    if !restrictions.search_params.is_empty() {
+        let params = restrictions
+            .search_params
+            .iter()
+            .map(|(name, value)| format!("{}: {}", string(name), string(value)));
+        entries.push(format!("{}: {}", string("searchParams"), block(('{', '}'), params, unit, depth + 1)));
+    }
+    block(('{', '}'), entries.into_iter(), unit, depth)
 }
 
 /// A string as JSON writes it: JSON's escapes (`\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`, `\u00XX`)
-/// mean the same in a Python string literal, and JSON leaves every other character as it is.
-fn python_string(text: &str) -> String {
-    Value::String(text.to_owned()).to_string()
+/// mean the same in JavaScript and in a Python string literal, and JSON leaves every other
+/// character as it is.
+fn string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }
 
-fn python_block((open, close): (char, char), items: impl Iterator<Item = String>, depth: usize) -> String {
-    let inner = INDENT.repeat(depth + 1);
+fn block(
+    (open, close): (char, char),
+    items: impl Iterator<Item = String>,
+    unit: &str,
+    depth: usize,
+) -> String {
+    let inner = unit.repeat(depth + 1);
     let items: Vec<String> = items.map(|item| format!("{inner}{item}")).collect();
     if items.is_empty() {
         format!("{open}{close}")
     } else {
-        format!("{open}\n{}\n{}{close}", items.join(",\n"), INDENT.repeat(depth))
+        format!("{open}\n{}\n{}{close}", items.join(",\n"), unit.repeat(depth))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secured::tests::from_json;
     use crate::secured::{generate, query_string};
-    use serde_json::json;
+    use serde_json::{Map, Value, json};
 
     const PARENT: &str = "parent-search-key-0123456789";
 
@@ -148,17 +155,19 @@ mod tests {
         json
     }
 
-    /// Each snippet's own restrictions, signed with the module's functions, give the page's key.
-    fn assert_snippets_sign_the_same_key(restrictions: Value) {
-        let restrictions = restrictions.as_object().expect("restrictions are an object").clone();
+    /// Each snippet's own restrictions, signed with the module's functions, give the page's key,
+    /// and read back as the JSON the restrictions were made from.
+    fn assert_snippets_sign_the_same_key(json: Value) {
+        let restrictions = from_json(&json);
         let expected = generate(PARENT, &query_string(&restrictions));
         let javascript = javascript(&restrictions);
         let python = python(&restrictions);
         for (snippet, written) in
             [(&javascript, read_javascript(&javascript)), (&python, read_python(&python))]
         {
-            assert_eq!(generate(PARENT, &query_string(&written)), expected, "{snippet}");
-            assert_eq!(written, restrictions, "{snippet}");
+            let written = Value::Object(written);
+            assert_eq!(generate(PARENT, &query_string(&from_json(&written))), expected, "{snippet}");
+            assert_eq!(written, json, "{snippet}");
         }
     }
 
@@ -166,7 +175,7 @@ mod tests {
     fn words_inside_strings_stay_as_they_are() {
         let restrictions = json!({"filters": "on_sale:true AND NOT discontinued:false AND note:null"});
         assert_snippets_sign_the_same_key(restrictions.clone());
-        let python = python(restrictions.as_object().unwrap());
+        let python = python(&from_json(&restrictions));
         assert!(
             python.contains(r#""filters": "on_sale:true AND NOT discontinued:false AND note:null""#),
             "{python}"
@@ -192,44 +201,31 @@ mod tests {
     }
 
     #[test]
-    fn real_booleans_null_numbers_and_nesting() {
+    fn numbers_lists_and_search_parameters() {
         let restrictions = json!({
             "validUntil": 2_000_000_000,
             "restrictIndices": ["prod_*", "dev \"quoted\"", "true"],
-            "searchParams": {
-                "analytics": false,
-                "clickAnalytics": true,
-                "aroundRadius": null,
-                "hitsPerPage": 5,
-                "aroundPrecision": 1.5,
-                "minimumAroundRadius": -3,
-                "facetFilters": [["brand:Acme", "brand:true"], "on_sale:true"],
-                "ruleContexts": [],
-                "nested": {"empty": {}, "list": [null, true, "False"]},
-            },
+            "searchParams": {"analytics": "false", "hitsPerPage": "5", "query": "None"},
         });
         assert_snippets_sign_the_same_key(restrictions.clone());
-        let python = python(restrictions.as_object().unwrap());
-        for literal in [
-            r#""analytics": False"#,
-            r#""clickAnalytics": True"#,
-            r#""aroundRadius": None"#,
-            r#""ruleContexts": []"#,
-        ] {
-            assert!(python.contains(literal), "{literal} in {python}");
-        }
+        let python = python(&from_json(&restrictions));
+        assert!(python.contains("\n        \"validUntil\": 2000000000,\n"), "{python}");
+        assert!(
+            python.contains("        \"searchParams\": {\n            \"analytics\": \"false\","),
+            "{python}"
+        );
     }
 
     #[test]
     fn no_restriction_at_all() {
         assert_snippets_sign_the_same_key(json!({}));
-        assert!(python(&Map::new()).contains("restrictions={},"));
-        assert!(javascript(&Map::new()).contains("restrictions: {},"));
+        assert!(python(&Restrictions::default()).contains("restrictions={},"));
+        assert!(javascript(&Restrictions::default()).contains("restrictions: {},"));
     }
 
     #[test]
     fn python_escapes_what_encode_uri_component_keeps() {
-        let query = |restrictions: Value| query_string(restrictions.as_object().unwrap());
+        let query = |restrictions: Value| query_string(&from_json(&restrictions));
         assert!(python_escapes_otherwise(&query(json!({"restrictIndices": ["prod_*"]}))));
         assert!(python_escapes_otherwise(&query(json!({"filters": "NOT (brand:'Acme')!"}))));
         assert!(!python_escapes_otherwise(&query(json!({"filters": "a b~c-d_e.f", "validUntil": 42}))));
@@ -239,7 +235,7 @@ mod tests {
     fn python_is_indented_as_python_is_written() {
         let restrictions = json!({"restrictIndices": ["a", "b"], "validUntil": 42});
         assert_eq!(
-            python(restrictions.as_object().unwrap()),
+            python(&from_json(&restrictions)),
             "# Python, algoliasearch v4\nsecured_key = client.generate_secured_api_key(\n    parent_api_key=os.environ[\"ALGOLIA_SEARCH_KEY\"],\n    restrictions={\n        \"restrictIndices\": [\n            \"a\",\n            \"b\"\n        ],\n        \"validUntil\": 42\n    },\n)"
         );
     }
