@@ -27,7 +27,9 @@ pub async fn fetch() -> Option<Vec<(Credentials, String)>> {
     if response.status() != 200 {
         return None;
     }
-    let demo: LocalDemo = serde_json::from_slice(&response.bytes().await.ok()?).ok()?;
+    // From a text, as every other answer is read: one reader's code in the bundle, not two.
+    let text = String::from_utf8(response.bytes().await.ok()?).ok()?;
+    let demo: LocalDemo = serde_json::from_str(&text).ok()?;
     let apps = demo
         .apps
         .into_iter()

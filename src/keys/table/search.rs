@@ -1,8 +1,6 @@
 //! The search over a load of keys. Every key's searchable text, lower-cased, is laid end to end in
 //! one string, so a keystroke is a single scan of it rather than ten thousand small searches.
 
-use memchr::memmem::Finder;
-
 use crate::text::lowercase;
 
 #[derive(Clone, Debug, Default)]
@@ -44,10 +42,10 @@ impl SearchText {
             return vec![true; self.ends.len()];
         }
         let mut hits = vec![false; self.ends.len()];
-        let finder = Finder::new(needle);
-        let haystack = self.text.as_bytes();
+        // After a match that runs into the next row, the search goes on from its second character.
+        let first_len = needle.chars().next().map_or(1, char::len_utf8);
         let (mut from, mut row) = (0, 0);
-        while let Some(found) = finder.find(&haystack[from..]) {
+        while let Some(found) = self.text[from..].find(needle) {
             let start = from + found;
             while self.ends[row] <= start {
                 row += 1;
@@ -58,7 +56,7 @@ impl SearchText {
                 hits[row] = true;
                 from = end;
             } else {
-                from = start + 1;
+                from = start + first_len;
             }
         }
         hits
