@@ -126,6 +126,13 @@ test('neither admin key is in a URL, localStorage, a cookie or the console, and 
   await expect(page.getByRole('status')).toHaveText(shows(DEMO_KEY_COUNT));
   await page.goto(`apps/${STAGING_APP_ID}/keys`);
   await expect(page.getByRole('status')).toHaveText(shows(STAGING_DEMO_KEY_COUNT));
+  // The pages that work on both: a comparison, and a copy from one to the other.
+  await page.goto(`apps/${STAGING_APP_ID}/compare/${APP_ID}`);
+  await expect(page.getByRole('group', { name: 'Show' })).toContainText('Only in prod (6)');
+  await page.getByRole('list', { name: 'Only in prod: keys' }).getByRole('checkbox', { name: "Select Bob's dev key" }).check();
+  await page.getByRole('button', { name: 'Copy 1 selected to staging' }).click();
+  await page.getByRole('button', { name: `Copy 1 keys to staging (${STAGING_APP_ID})` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'created,' })).toHaveText('1 created, 0 failed, 0 to go.');
 
   expect(leaks).toEqual([]);
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe('{}');
