@@ -2,7 +2,7 @@
 // differences (emulator/src/seed.rs, `STAGING_KEYS`).
 import { test, expect } from '@playwright/test';
 import { APP_ID, STAGING_APP_ID } from '../support/constants.js';
-import { connectBoth, resetEmulator, watchForErrors } from '../support/console.js';
+import { connectBoth, resetEmulator, watchForErrors, DEMO_KEY_COUNT } from '../support/console.js';
 import { emulator, stagingEmulator } from '../support/emulator.js';
 
 test.beforeEach(resetEmulator);
@@ -77,9 +77,9 @@ test('a comparison follows a change: a key copied by hand leaves “only in”',
   const created = await stagingEmulator.api('POST', '/1/keys', { ...settings, validity });
   expect(created.status).toBe(200);
   await expect.poll(async () => (await stagingEmulator.keys()).length).toBe(30);
-  // Staging's list reloads when its keys page is shown again.
-  await page.getByRole('navigation', { name: 'Applications' }).getByRole('link', { name: 'staging' }).click();
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  // Opening the comparison again reads both lists afresh.
+  await page.getByRole('navigation', { name: 'Applications' }).getByRole('link', { name: 'prod' }).click();
+  await expect(page.getByRole('status')).toHaveText(`${DEMO_KEY_COUNT} of ${DEMO_KEY_COUNT} keys`);
   await page.goBack();
   await expect(show).toContainText('Only in prod (5)');
   await expect(show).toContainText('In both, the same (13)');

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::algolia::Client;
-use crate::components::{AclChips, DiffTable, OtherApp};
+use crate::components::{AclChips, DiffTable, KeyedList, OtherApp};
 use crate::keys::KeyRow;
 use crate::keys::compare::{Compared, Comparison, Group, changes};
 use crate::router::{Nav, use_go};
@@ -40,8 +40,12 @@ pub fn ComparePage(with: Option<String>) -> impl IntoView {
 
 #[component]
 fn Comparing(a: Connection, b: Connection, b_client: Option<Client>) -> impl IntoView {
-    if let (None, Some(client)) = (b.store.rows.get_untracked(), b_client) {
-        b.store.load(client);
+    // Both lists are read afresh: keys change in other tabs and in Algolia's dashboard, and a
+    // comparison is worth only what its lists are. The last loads are compared meanwhile.
+    for (app, client) in [(a, a.client()), (b, b_client)] {
+        if let Some(client) = client {
+            app.store.load(client);
+        }
     }
     // A new comparison each time either side loads; a keystroke only filters it.
     let compared = Memo::new_with_compare(
@@ -151,58 +155,79 @@ fn Section(
             n => format!("Copy {n} selected to {target}"),
         }
     };
-    let rows = move || {
-        let c = compared.get()?;
-        let entries = shown.with(|s| s.entries(group, limit.get()));
-        let row = |(i, j): (Option<usize>, Option<usize>)| {
-            let link = |app: Connection, row: &KeyRow| {
-                view! { <a href=app.at(Page::Key(row.hash().to_owned())).href()>{describe(row)}</a> }
-            };
-            let in_a = i.map(|i| link(apps.0, &c.a[i]));
-            let in_b = j.map(|j| {
-                let also = if i.is_some() { format!(" in {}: ", names.1) } else { String::new() };
-                view! { <span class="muted">{also}</span> {link(apps.1, &c.b[j])} }
-            });
-            let at = i.or(j).unwrap_or_default();
-            let key = &i.map_or(&c.b, |_| &c.a)[at];
-            let pick = one_sided.then(|| {
-                view! {
-                    <input
-                        type="checkbox"
-                        aria-label=format!("Select {}", describe(key))
-                        prop:checked=move || selected.with(|s| s.contains(&at))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            selected.update(|s| if on { s.push(at) } else { s.retain(|&p| p != at) });
-                        }
-                    />
-                }
-            });
-            let differences = i.zip(j).filter(|_| group == Group::Different).map(|(i, j)| {
-                let changes = changes(&c.a[i], &c.b[j]);
-                let summary = match changes.len() {
-                    1 => format!("1 field differs: {}", changes[0].field),
-                    n => format!("{n} fields differ"),
-                };
-                view! {
-                    <details class="pair-diff">
-                        <summary>{summary}</summary>
-                        <DiffTable changes before=names.0.clone() after=names.1.clone() />
-                    </details>
-                }
-            });
-            view! {
-                <li class="compare-row">
-                    {pick}
-                    <p>{in_a} {in_b}</p>
-                    <AclChips acl=key.key.acl.clone() />
-                    <span class="muted">{scope(key)}</span>
-                    {differences}
-                </li>
-            }
+    // Rows are kept by key while the search narrows or widens the group: a keystroke builds only
+    // the rows that come into view. The key mixes in the comparison, so a reload builds them anew.
+    let entries = Memo::new(move |_| shown.with(|s| s.entries(group, limit.get())));
+    let keys = Signal::derive(move || {
+        let load = compared.with(|c| c.as_ref().map_or(0, |c| Arc::as_ptr(c) as u64));
+        let position = |side: Option<usize>| side.map_or(0, |at| at as u64 + 1);
+        entries.with(|entries| {
+            entries
+                .iter()
+                .map(|&(i, j)| load.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (position(i) << 32 | position(j)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let row = Callback::new(move |(_, at): (u64, usize)| {
+        let (Some(c), Some((i, j))) =
+            (compared.get_untracked(), entries.with_untracked(|e| e.get(at).copied()))
+        else {
+            return ().into_any();
         };
-        Some(entries.into_iter().map(row).collect_view())
-    };
+        let link = |app: Connection, row: &KeyRow| {
+            view! { <a href=app.at(Page::Key(row.hash().to_owned())).href()>{describe(row)}</a> }
+        };
+        let in_a = i.map(|i| link(apps.0, &c.a[i]));
+        let in_b = j.map(|j| {
+            let also = if i.is_some() { format!(" in {}: ", names.1) } else { String::new() };
+            view! { <span class="muted">{also}</span> {link(apps.1, &c.b[j])} }
+        });
+        let at = i.or(j).unwrap_or_default();
+        let key = &i.map_or(&c.b, |_| &c.a)[at];
+        let pick = one_sided.then(|| {
+            view! {
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {}", describe(key))
+                    prop:checked=move || selected.with(|s| s.contains(&at))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|s| if on { s.push(at) } else { s.retain(|&p| p != at) });
+                    }
+                />
+            }
+        });
+        // The table of differences is built when opened: a group lists many pairs.
+        let differences = i.zip(j).filter(|_| group == Group::Different).map(|(i, j)| {
+            let changes = changes(&c.a[i], &c.b[j]);
+            let summary = match changes.len() {
+                1 => format!("1 field differs: {}", changes[0].field),
+                n => format!("{n} fields differ"),
+            };
+            let open = RwSignal::new(false);
+            let names = names.clone();
+            view! {
+                <details class="pair-diff">
+                    <summary on:click=move |_| open.update(|o| *o = !*o)>{summary}</summary>
+                    {move || {
+                        open.get().then(|| {
+                            view! { <DiffTable changes=changes.clone() before=names.0.clone() after=names.1.clone() /> }
+                        })
+                    }}
+                </details>
+            }
+        });
+        view! {
+            <li class="compare-row">
+                {pick}
+                <p>{in_a} {in_b}</p>
+                <AclChips acl=key.key.acl.clone() />
+                <span class="muted">{scope(key)}</span>
+                {differences}
+            </li>
+        }
+        .into_any()
+    });
     let heading_id = format!("group-{group:?}");
     let labelled_by = heading_id.clone();
     let list_label = format!("{title}: keys");
@@ -210,7 +235,9 @@ fn Section(
         <section class="compare-group" aria-labelledby=labelled_by>
             <h2 id=heading_id>{move || format!("{title} ({})", total())}</h2>
             {move || (total() == 0).then(|| view! { <p class="muted">"None."</p> })}
-            <ul class="compare-list" aria-label=list_label>{rows}</ul>
+            <ul class="compare-list" aria-label=list_label>
+                <KeyedList keys row />
+            </ul>
             {move || {
                 (one_sided && total() > 0)
                     .then(|| {
