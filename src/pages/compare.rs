@@ -11,7 +11,7 @@ use crate::routes::Page;
 use crate::session::Connection;
 
 /// Rows shown at first in each group, and added by each "Show more".
-const PAGE: usize = 50;
+const PAGE: usize = 20;
 
 /// This application's keys beside another's: a choice of the other application, then the
 /// comparison once both are loaded.
