@@ -40,8 +40,22 @@ pub fn CopyPage(to: Option<String>, keys: Vec<String>) -> impl IntoView {
     }
 }
 
+/// Waits for the source's list (a deep link or a reload loads it anew), then plans the copy once.
 #[component]
 fn Copying(from: Connection, to: Connection, client: Client, hashes: Vec<String>) -> impl IntoView {
+    let loaded = Memo::new(move |_| from.store.rows.with(Option::is_some));
+    move || {
+        if loaded.get() {
+            view! { <Plan from to client=client.clone() hashes=hashes.clone() /> }.into_any()
+        } else {
+            view! { <p class="muted" role="status">{format!("Loading the keys of {}…", from.label())}</p> }
+                .into_any()
+        }
+    }
+}
+
+#[component]
+fn Plan(from: Connection, to: Connection, client: Client, hashes: Vec<String>) -> impl IntoView {
     let indices = fetch_once(async move { client.list_indices().await.ok() });
     // The keys to copy as this page found them: what a later reload of the source changes does
     // not change a copy under way.
