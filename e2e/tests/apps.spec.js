@@ -6,6 +6,7 @@ import {
 import {
   connect, connectBoth, fillConnectForm, findRow, keyRows, resetEmulator, DEMO_KEY_COUNT, STAGING_DEMO_KEY_COUNT,
 } from '../support/console.js';
+import { emulator, stagingEmulator } from '../support/emulator.js';
 
 test.beforeEach(resetEmulator);
 
@@ -63,6 +64,30 @@ test('a delete names its application, and each application has its own tray', as
   await page.getByRole('navigation', { name: 'Applications' }).getByRole('link', { name: 'prod' }).click();
   await expect(page.getByRole('status')).toHaveText(shows(DEMO_KEY_COUNT));
   await expect(page.getByRole('region', { name: /Recently deleted/ })).toHaveCount(0);
+});
+
+test('a write in one application runs to its end while another is shown', async ({ page }) => {
+  await connectBoth(page);
+  const switcher = page.getByRole('navigation', { name: 'Applications' });
+  await switcher.getByRole('link', { name: 'prod' }).click();
+  await expect(page.getByRole('status')).toHaveText(shows(DEMO_KEY_COUNT));
+  // Prod's host holds the delete for two seconds, while staging is on screen.
+  await emulator.fault(0, 'hang', { method: 'DELETE', hangMs: 2_000 });
+  const row = await findRow(page, "Bob's dev key");
+  await row.getByRole('link').click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete this key from prod (${APP_ID})?` });
+  await dialog.getByRole('button', { name: 'Delete key' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Deleting…');
+  await page.getByRole('banner').getByRole('link', { name: 'staging' }).click();
+  await expect(page.getByRole('status')).toHaveText(shows(STAGING_DEMO_KEY_COUNT));
+
+  // It ends in prod: the key is gone there, in prod's tray, and staging is untouched.
+  await expect.poll(async () => (await emulator.keys()).some((k) => k.description === "Bob's dev key"), { timeout: 10_000 }).toBe(false);
+  await expect(page.getByRole('region', { name: /Recently deleted/ })).toHaveCount(0);
+  expect((await stagingEmulator.keys()).length).toBe(STAGING_DEMO_KEY_COUNT);
+  await switcher.getByRole('link', { name: 'prod' }).click();
+  await expect(page.getByRole('region', { name: /Recently deleted/ })).toContainText("Bob's dev key");
 });
 
 test('sign out forgets one application or all', async ({ page }) => {
