@@ -80,7 +80,7 @@ npm_install() {
     fi
 }
 
-say "npm packages (Playwright, binaryen 132 for wasm-opt, algoliasearch)"
+say "npm packages (Playwright, binaryen 132 for wasm-opt, terser, algoliasearch)"
 npm_install e2e
 npm_install emulator/client-test
 
