@@ -156,7 +156,7 @@ test('neither admin key is in a URL, localStorage, a cookie or the console, and 
   await expect(page.getByRole('group', { name: 'Show' })).toContainText('Only in prod (6)');
   await page.getByRole('list', { name: 'Only in prod: keys' }).getByRole('checkbox', { name: "Select Bob's dev key" }).check();
   await page.getByRole('button', { name: 'Copy 1 selected to staging' }).click();
-  await page.getByRole('button', { name: `Copy 1 keys to staging (${STAGING_APP_ID})` }).click();
+  await page.getByRole('button', { name: `Copy 1 key to staging (${STAGING_APP_ID})` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'created,' })).toHaveText('1 created, 0 failed, 0 to go.');
 
   expect(leaks).toEqual([]);

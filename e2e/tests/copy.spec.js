@@ -71,12 +71,12 @@ test('copy from the keys table to an application chosen on the copy page', async
   const row = await findRow(page, "Bob's dev key");
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Copy selected (1)' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Copy 1 keys from prod');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Copy 1 key from prod');
   await page.getByLabel('Copy to').selectOption({ label: `staging (${STAGING_APP_ID})` });
   // The page is a deep link: after a reload it waits for prod's list, then plans the same copy.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Copy 1 keys from prod');
-  await page.getByRole('button', { name: `Copy 1 keys to staging (${STAGING_APP_ID})` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Copy 1 key from prod');
+  await page.getByRole('button', { name: `Copy 1 key to staging (${STAGING_APP_ID})` }).click();
   await expect(line(page, "Bob's dev key")).toContainText('Created');
   await page.getByRole('link', { name: 'Open the keys of staging' }).click();
   await expect(page.getByRole('status').first()).toHaveText(`${STAGING_DEMO_KEY_COUNT + 1} of ${STAGING_DEMO_KEY_COUNT + 1} keys`);

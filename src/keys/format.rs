@@ -39,6 +39,11 @@ pub fn ago(elapsed_ms: f64) -> String {
     }
 }
 
+/// "1 key", "3 keys"; with another noun, "1 key definition", "3 key definitions".
+pub fn count(n: usize, noun: &str) -> String {
+    plural(n as u64, noun, "")
+}
+
 fn plural(n: u64, unit: &str, suffix: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
     format!("{n} {unit}{s} {suffix}").trim_end().to_owned()
@@ -138,6 +143,13 @@ mod tests {
         assert_eq!(describe_pattern("*_products_*", "index"), "every index containing “_products_”");
         assert_eq!(describe_pattern("movies", "index"), "the index “movies”");
         assert_eq!(describe_pattern("*", "referer"), "every referer");
+    }
+
+    #[test]
+    fn counts_in_words() {
+        assert_eq!(count(1, "key"), "1 key");
+        assert_eq!(count(0, "key"), "0 keys");
+        assert_eq!(count(3, "key definition"), "3 key definitions");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::progress::{Finished, WriteStatus};
 use super::{Batch, Operations, Write, WriteState};
 use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
 use crate::keys::copy::{Line, LineState, tally};
-use crate::keys::format::key_name;
+use crate::keys::format::{count, key_name};
 
 /// How many times a restore that meets "Key already exists" (the delete still spreading) is tried.
 pub const RESTORE_TRIES: u32 = 6;
@@ -189,9 +189,12 @@ impl Run {
         self.ops.store.load(self.client.clone());
         let (created, failures, _) = batch.lines.with_untracked(|lines| tally(lines));
         match (created, failures) {
-            (_, 0) => done(format!("{created} of {total} keys created."), None),
+            (_, 0) => done(format!("{created} of {} created.", count(total, "key")), None),
             _ => failed(
-                format!("{created} of {total} keys created; {failures} failed. Retry sends only those."),
+                format!(
+                    "{created} of {} created; {failures} failed. Retry sends only those.",
+                    count(total, "key")
+                ),
                 true,
             ),
         }

@@ -4,6 +4,7 @@ use crate::algolia::Client;
 use crate::components::{BatchRun, OtherApp};
 use crate::fetched::fetch_once;
 use crate::keys::copy::{Line, definition, line_name, unmatched_indices};
+use crate::keys::format::count;
 use crate::router::{Nav, use_go};
 use crate::routes::Page;
 use crate::session::Connection;
@@ -14,7 +15,7 @@ use crate::session::Connection;
 pub fn CopyPage(to: Option<String>, keys: Vec<String>) -> impl IntoView {
     let this = expect_context::<Connection>();
     let go = use_go();
-    let count = keys.len();
+    let keys_count = keys.len();
     let on_choose = {
         let keys = keys.clone();
         Callback::new(move |to: String| {
@@ -31,7 +32,7 @@ pub fn CopyPage(to: Option<String>, keys: Vec<String>) -> impl IntoView {
     });
     view! {
         <main class="page narrow">
-            <h1>{format!("Copy {count} keys from {}", this.label())}</h1>
+            <h1>{format!("Copy {} from {}", count(keys_count, "key"), this.label())}</h1>
             <p class="lead">
                 "Each copy is a new key with the same settings, unknown fields included, and the time it has left. Algolia gives it a new value."
             </p>
@@ -110,10 +111,10 @@ fn Plan(from: Connection, to: Connection, client: Client, hashes: Vec<String>) -
                 <p>"Not copied:"</p>
                 <ul>
                     {refused}
-                    {(missing > 0).then(|| view! { <li>{format!("{missing} keys are no longer in {}.", from.label())}</li> })}
+                    {(missing > 0).then(|| view! { <li>{format!("{} no longer in {}.", count(missing, "key"), from.label())}</li> })}
                 </ul>
             </div>
         })}
-        <BatchRun lines=copyable to action=format!("Copy {total} keys to {}", to.name()) />
+        <BatchRun lines=copyable to action=format!("Copy {} to {}", count(total, "key"), to.name()) />
     }
 }

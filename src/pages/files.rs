@@ -7,6 +7,7 @@ use crate::components::BatchRun;
 use crate::files;
 use crate::keys::copy::{Line, definition, line_name};
 use crate::keys::definitions::{self, Exported};
+use crate::keys::format;
 use crate::session::Connection;
 
 /// The definitions of some keys (those in the address, or every key) as a file: JSON, which the
@@ -65,7 +66,7 @@ pub fn ExportPage(keys: Vec<String>) -> impl IntoView {
     };
     view! {
         <main class="page narrow">
-            <h1>{move || format!("Export {} key definitions from {}", count(), app.label())}</h1>
+            <h1>{move || format!("Export {} from {}", format::count(count(), "key definition"), app.label())}</h1>
             <p class="lead">
                 "Every setting of each key, unknown fields included, and the time it has left. The JSON file can be imported into any application; the format is described in the README."
             </p>
@@ -164,9 +165,9 @@ pub fn ImportPage() -> impl IntoView {
                         Line::new(name, body)
                     })
                     .collect();
-                let action = format!("Create {} keys in {}", lines.len(), app.name());
+                let action = format!("Create {} in {}", format::count(lines.len(), "key"), app.name());
                 view! {
-                    <p>{format!("{name}: {} keys to create.", lines.len())}</p>
+                    <p>{format!("{name}: {} to create.", format::count(lines.len(), "key"))}</p>
                     <ul class="preview" aria-label="Keys in the file">{preview}</ul>
                     <BatchRun lines to=app action />
                 }
