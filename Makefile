@@ -14,7 +14,7 @@ bench: setup
 bench-compare: setup
 	bash scripts/bench-compare.sh
 
-# What each page costs in the release bundle, in KB of brotli: ten release builds, minutes long.
+# What each page costs in the release bundle, in KB of brotli: thirteen release builds, minutes long.
 feature-cost: setup
 	bash scripts/feature-cost.sh
 

@@ -8,7 +8,7 @@
 # wasm-opt drop exactly the code that only this page uses: a page's cost is the whole console's
 # size minus that build's. A page that costs next to nothing can show a little below zero (the
 # not-found page's -0.0): any change to the wasm moves brotli's matches a little.
-# Ten release builds: 11-12 minutes on 2 cores, first run or not. The standard library and the
+# Thirteen release builds: about 16 minutes on 2 cores, first run or not. The standard library and the
 # dependencies compile once, in one target directory that every variant and every run shares; what
 # each variant redoes (this crate, the LTO link, wasm-opt, brotli 11) takes 30-100 s.
 # Usage: feature-cost.sh   (CARGO_TARGET_DIR overrides that directory, default target/feature-cost;
@@ -50,10 +50,14 @@ cut edit 'Page::EditKey(hash) => view! { <EditKeyPage hash=hash /> }.into_any()'
 cut new 'Page::NewKey { from } => view! { <NewKeyPage from=from /> }.into_any()' 'Page::NewKey { .. } => ().into_any()'
 cut restore 'Page::Restore => view! { <RestorePage /> }.into_any()' 'Page::Restore => ().into_any()'
 cut secured 'Page::Secured => view! { <SecuredPage /> }.into_any()' 'Page::Secured => ().into_any()'
+cut compare 'Page::Compare { with } => view! { <ComparePage with=with /> }.into_any()' 'Page::Compare { .. } => ().into_any()'
+cut copy 'Page::Copy { to, keys } => view! { <CopyPage to=to keys=keys /> }.into_any()' 'Page::Copy { .. } => ().into_any()'
+cut export 'Page::Export { keys } => view! { <ExportPage keys=keys /> }.into_any()' 'Page::Export { .. } => ().into_any()'
+cut import 'Page::Import => view! { <ImportPage /> }.into_any()' 'Page::Import => ().into_any()'
 # The floor: the application layout goes too, so every address renders nothing, yet App still
 # restores the session and starts the unsaved-changes guard and the router.
 cut layout 'Part::App(app_id) => app_view(app_id, page),' 'Part::App(_) => ().into_any(),'
-pages=(connect add not_found keys detail edit new restore secured)
+pages=(connect add not_found keys detail edit new restore secured compare copy export import)
 
 # src/lib.rs as committed with the named cuts made. Fails when a cut's text is not there, or is
 # there more than once, so that no figure is ever printed for a cut that did not happen.
@@ -103,10 +107,11 @@ measure() {
 
 measure whole
 measure connect connect add
-for page in not_found keys detail restore secured; do
+for page in not_found keys detail restore secured compare copy; do
     measure "$page" "$page"
 done
 measure form new edit
+measure files export import
 measure all_pages "${pages[@]}"
 measure floor "${pages[@]}" layout
 
@@ -126,6 +131,9 @@ cost 'key detail page' "${size[detail]}" "${size[whole]}"
 cost 'key form (new + edit)' "${size[form]}" "${size[whole]}"
 cost 'restore page' "${size[restore]}" "${size[whole]}"
 cost 'secured key page (build, inspect)' "${size[secured]}" "${size[whole]}"
+cost 'compare page' "${size[compare]}" "${size[whole]}"
+cost 'copy page (with the batch it shares with import)' "${size[copy]}" "${size[whole]}"
+cost 'export and import pages' "${size[files]}" "${size[whole]}"
 # More than the sum of the rows above: code two pages share leaves only when both are cut.
 cost 'all pages together, with the code they share' "${size[all_pages]}" "${size[whole]}"
 cost 'all pages cut: framework, router, session, client, serde, layout' 0 "${size[all_pages]}"
