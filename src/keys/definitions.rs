@@ -157,7 +157,13 @@ pub fn parse(text: &str, now_ms: f64) -> Result<Vec<KeyBody>, Vec<String>> {
 /// An existing key this definition looks like (the same description and settings), if any: an
 /// import would make a second one.
 pub fn looks_like<'a>(body: &KeyBody, rows: &'a [KeyRow], now_ms: f64) -> Option<&'a KeyRow> {
-    let key = ApiKey {
+    let row = KeyRow::new(as_key(body), now_ms);
+    rows.iter().find(|existing| same_definition(&row, existing))
+}
+
+/// A key with this definition and no value yet, as the form and the comparison take keys.
+fn as_key(body: &KeyBody) -> ApiKey {
+    ApiKey {
         acl: body.acl.clone(),
         description: body.description.clone(),
         indexes: body.indexes.clone(),
@@ -168,24 +174,12 @@ pub fn looks_like<'a>(body: &KeyBody, rows: &'a [KeyRow], now_ms: f64) -> Option
         validity: body.validity,
         extra: body.extra.clone(),
         ..ApiKey::default()
-    };
-    let row = KeyRow::new(key, now_ms);
-    rows.iter().find(|existing| same_definition(&row, existing))
+    }
 }
 
 /// The key form's rules, applied to a definition as if typed into the form.
 fn check(body: &KeyBody, now_ms: f64) -> Result<(), Vec<String>> {
-    let key = ApiKey {
-        acl: body.acl.clone(),
-        description: body.description.clone(),
-        indexes: body.indexes.clone(),
-        referers: body.referers.clone(),
-        query_parameters: body.query_parameters.clone(),
-        max_hits_per_query: body.max_hits_per_query,
-        max_queries_per_ip_per_hour: body.max_queries_per_ip_per_hour,
-        validity: body.validity,
-        ..ApiKey::default()
-    };
+    let key = as_key(body);
     let expires_at = (body.validity > 0).then_some(now_ms + body.validity as f64 * 1000.0);
     let mut form = KeyForm::from_key(&key, expires_at);
     // Checked as typed, not as read from Algolia: a `restrictSources` range is validated too.
