@@ -71,10 +71,19 @@ pub fn definition(row: &KeyRow, now_ms: f64) -> Result<KeyBody, String> {
 
 /// What a line calls a key: its description, or a mention of its ACL (never its value).
 pub fn line_name(key: &ApiKey) -> String {
-    if key.description.is_empty() {
-        format!("(no description; {})", key.acl.join(", "))
+    name_of(&key.description, &key.acl)
+}
+
+/// The same for a definition, as an import reads it.
+pub fn body_name(body: &KeyBody) -> String {
+    name_of(&body.description, &body.acl)
+}
+
+fn name_of(description: &str, acl: &[String]) -> String {
+    if description.is_empty() {
+        format!("(no description; {})", acl.join(", "))
     } else {
-        key.description.clone()
+        description.to_owned()
     }
 }
 

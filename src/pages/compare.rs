@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::algolia::Client;
 use crate::components::{AclChips, DiffTable, KeyedList, OtherApp};
 use crate::keys::KeyRow;
 use crate::keys::compare::{Compared, Comparison, Group, changes};
@@ -23,10 +22,7 @@ pub fn ComparePage(with: Option<String>) -> impl IntoView {
         let with = Some(other).filter(|o| !o.is_empty());
         go(Page::Compare { with }.of(&this.app_id()), Nav::default());
     });
-    let comparing = Callback::new(move |other: Connection| {
-        let client = other.client();
-        view! { <Comparing a=this b=other b_client=client /> }.into_any()
-    });
+    let comparing = Callback::new(move |other: Connection| view! { <Comparing a=this b=other /> }.into_any());
     view! {
         <main class="page wide">
             <h1>{format!("Compare {} with another application", this.label())}</h1>
@@ -39,11 +35,11 @@ pub fn ComparePage(with: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn Comparing(a: Connection, b: Connection, b_client: Option<Client>) -> impl IntoView {
+fn Comparing(a: Connection, b: Connection) -> impl IntoView {
     // Both lists are read afresh: keys change in other tabs and in Algolia's dashboard, and a
     // comparison is worth only what its lists are. The last loads are compared meanwhile.
-    for (app, client) in [(a, a.client()), (b, b_client)] {
-        if let Some(client) = client {
+    for app in [a, b] {
+        if let Some(client) = app.client() {
             app.store.load(client);
         }
     }

@@ -5,7 +5,7 @@ use leptos::task::spawn_local_scoped_with_cancellation;
 use crate::algolia::KeyBody;
 use crate::components::BatchRun;
 use crate::files;
-use crate::keys::copy::{Line, definition, line_name};
+use crate::keys::copy::{Line, body_name, definition, line_name};
 use crate::keys::definitions::{self, Exported};
 use crate::keys::format;
 use crate::session::Connection;
@@ -154,17 +154,8 @@ pub fn ImportPage() -> impl IntoView {
                         })
                         .collect_view()
                 });
-                let lines: Vec<Line> = bodies
-                    .into_iter()
-                    .map(|body| {
-                        let name = if body.description.is_empty() {
-                            format!("(no description; {})", body.acl.join(", "))
-                        } else {
-                            body.description.clone()
-                        };
-                        Line::new(name, body)
-                    })
-                    .collect();
+                let lines: Vec<Line> =
+                    bodies.into_iter().map(|body| Line::new(body_name(&body), body)).collect();
                 let action = format!("Create {} in {}", format::count(lines.len(), "key"), app.name());
                 view! {
                     <p>{format!("{name}: {} to create.", format::count(lines.len(), "key"))}</p>
