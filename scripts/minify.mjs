@@ -1,17 +1,98 @@
-// Trunk post-build hook: minifies the wasm-bindgen JavaScript (terser) and the stylesheet, then
-// puts their new Subresource Integrity hashes in index.html. Trunk's own minifier fails on
-// wasm-bindgen's output, and both files ship on every load: about 1.5 KB of brotli between them.
+// Trunk post-build hook: cuts dead exports and long names out of the wasm and its JavaScript,
+// minifies that JavaScript (terser) and the stylesheet, then puts the new Subresource Integrity
+// hashes in index.html. Trunk's own minifier fails on wasm-bindgen's output, and these files ship
+// on every load.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const require = createRequire(new URL('../e2e/package.json', import.meta.url));
+const e2e = new URL('../e2e/', import.meta.url);
+const require = createRequire(new URL('package.json', e2e));
 const { minify } = require('terser');
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+function fail(message) {
+  console.error(`minify: ${message}`);
+  process.exit(1);
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Two cuts to the names and code the wasm and its JavaScript share:
+ * - wasm-streams, which Leptos pulls in for server functions (none here), exports three classes
+ *   (`IntoUnderlyingSource`, `IntoUnderlyingSink`, `IntoUnderlyingByteSource`). They have no
+ *   constructor and the JavaScript never wraps one, so nothing can make one; as exports, though,
+ *   they keep their stream code in the wasm. Their JavaScript and their exports go.
+ * - wasm-bindgen names each import and export with a 16-digit hash (`__wbg_body_5f971cbc6950ca4f`)
+ *   or a long mangled path, once in the wasm and once in the JavaScript: random digits that no
+ *   compressor shrinks. Binaryen renames them to one or two letters and prints the mapping, which
+ *   is applied to the JavaScript here.
+ * Together about 5 KB of brotli. Each name must be found where wasm-bindgen writes it and none may
+ * remain, or the build fails.
+ */
+function cutNames(wasmPath, js) {
+  js = js
+    .replace(/^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n/gm, '')
+    .replace(/^if \(Symbol\.dispose\) IntoUnderlying.*\n/gm, '')
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
+  if (/intounderlying/i.test(js)) fail('the JavaScript still refers to the stream classes');
+
+  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  const output = execFileSync(
+    new URL('node_modules/.bin/wasm-opt', e2e).pathname,
+    [
+      ...features.map((f) => `--enable-${f}`),
+      '--strip-debug',
+      '--strip-producers',
+      '--remove-exports',
+      '--pass-arg=remove-exports@*intounderlying*',
+      '--remove-unused-module-elements',
+      '--minify-imports-and-exports-and-modules',
+      wasmPath,
+      '-o',
+      wasmPath,
+    ],
+    { encoding: 'utf8' },
+  );
+  const mapping = JSON.parse(output.slice(output.indexOf('{')));
+  if (mapping.exports.some(([old]) => /intounderlying/i.test(old))) fail('a stream class export is left');
+  const modules = new Set(mapping.imports.map(([module]) => module));
+  const [module] = modules;
+  if (modules.size !== 1) fail(`expected one import module, found ${[...modules].join(', ')}`);
+  const renamed = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
+  const newModule = renamed[0].module;
+  const replace = (pattern, replacement, what) => {
+    let found = 0;
+    js = js.replace(pattern, (...groups) => {
+      found += 1;
+      return replacement(...groups);
+    });
+    if (found === 0) fail(`${what} not found in the JavaScript`);
+  };
+  replace(new RegExp(`"${escape(module)}": import0`, 'g'), () => `"${newModule}": import0`, `module ${module}`);
+  for (const [, old, short] of mapping.imports) {
+    replace(new RegExp(`(\\n\\s+)${escape(old)}(: function)`, 'g'), (_, a, b) => `${a}${short}${b}`, `import ${old}`);
+  }
+  for (const [old, short] of mapping.exports) {
+    js = js.replace(new RegExp(`\\bwasm\\.${escape(old)}\\b`, 'g'), () => `wasm.${short}`);
+  }
+  // The tests call one export by its old name (to make the app abort as a panic would).
+  const names = new URL('../target/wasm-export-names.json', import.meta.url);
+  writeFileSync(names, `${JSON.stringify(Object.fromEntries(mapping.exports), null, 1)}\n`);
+  for (const [, old] of mapping.imports) {
+    if (js.includes(old)) fail(`import ${old} is still in the JavaScript`);
+  }
+  for (const [old] of mapping.exports) {
+    if (new RegExp(`\\bwasm\\.${escape(old)}\\b`).test(js)) fail(`export ${old} is still in the JavaScript`);
+  }
+  return js;
+}
 
 /** Comments and spacing out of a stylesheet; nothing else is touched. */
 function minifyCss(css) {
@@ -23,24 +104,28 @@ function minifyCss(css) {
     .trim();
 }
 
-for (const name of readdirSync(dir)) {
-  const path = join(dir, name);
-  let minified;
-  if (/^keys-console-[0-9a-f]+\.js$/.test(name)) {
-    const result = await minify(readFileSync(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
-    minified = result.code;
-  } else if (name.endsWith('.css')) {
-    minified = minifyCss(readFileSync(path, 'utf8'));
-  } else {
-    continue;
-  }
-  writeFileSync(path, minified);
-  const integrity = `sha384-${createHash('sha384').update(minified).digest('base64')}`;
-  const tag = new RegExp(`(<link[^>]*${name.replace(/\./g, '\\.')}[^>]*integrity=")[^"]*(")`);
-  if (!tag.test(html)) {
-    console.error(`minify: no <link> with an integrity for ${name} in index.html`);
-    process.exit(1);
-  }
+/** Puts the integrity of `name`'s new content on its tag in index.html. */
+function setIntegrity(name, content) {
+  const integrity = `sha384-${createHash('sha384').update(content).digest('base64')}`;
+  const tag = new RegExp(`(<link[^>]*${escape(name)}"[^>]*integrity=")[^"]*(")`);
+  if (!tag.test(html)) fail(`no <link> with an integrity for ${name} in index.html`);
   html = html.replace(tag, `$1${integrity}$2`);
+}
+
+const files = readdirSync(dir);
+const jsName = files.find((name) => /^keys-console-[0-9a-f]+\.js$/.test(name));
+const wasmName = files.find((name) => /^keys-console-[0-9a-f]+_bg\.wasm$/.test(name));
+if (!jsName || !wasmName) fail('the wasm-bindgen JavaScript or wasm is missing');
+
+const js = cutNames(join(dir, wasmName), readFileSync(join(dir, jsName), 'utf8'));
+setIntegrity(wasmName, readFileSync(join(dir, wasmName)));
+const minifiedJs = (await minify(js, { module: true, compress: { passes: 2 }, mangle: true })).code;
+writeFileSync(join(dir, jsName), minifiedJs);
+setIntegrity(jsName, minifiedJs);
+
+for (const name of files.filter((name) => name.endsWith('.css'))) {
+  const css = minifyCss(readFileSync(join(dir, name), 'utf8'));
+  writeFileSync(join(dir, name), css);
+  setIntegrity(name, css);
 }
 writeFileSync(indexPath, html);

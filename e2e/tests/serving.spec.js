@@ -53,6 +53,7 @@ test('a route of the app is answered with index.html, compressed, with the secur
 // Any abort of the release build (a panic included, with `-Cpanic=immediate-abort`) ends in the same
 // wasm trap. wasm-bindgen's allocator export aborts on an impossible alignment: called from outside,
 // it makes the shipped module trap the way a panic would, without a way to panic in the product.
+// The build shortens export names, and leaves the mapping in target/.
 test('when the app aborts, a banner says the console stopped and reloading brings it back', async ({ page }) => {
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (event) => {
@@ -62,7 +63,9 @@ test('when the app aborts, a banner says the console stopped and reloading bring
   const errors = watchForErrors(page);
   await page.goto('./');
   await expect(page.getByLabel('Application ID')).toBeVisible();
-  await page.evaluate(() => setTimeout(() => window.wasmExports.__wbindgen_malloc(1, 3)));
+  const malloc = JSON.parse(readFileSync(new URL('../../target/wasm-export-names.json', import.meta.url), 'utf8'))
+    .__wbindgen_malloc;
+  await page.evaluate((name) => setTimeout(() => window.wasmExports[name](1, 3)), malloc);
   const banner = stoppedBanner(page);
   await expect(banner).toHaveText(/The console stopped after an internal error\. Reload the page to go on\./);
   await expect(banner.getByRole('button', { name: 'Reload' })).toBeFocused();
