@@ -136,7 +136,12 @@ async function memory(page, wasm) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
-  const wasmBytes = wasm ? await page.evaluate(() => window.__wasm.memory.buffer.byteLength) : 0;
+  // The build shortens export names: the memory is found by what it is.
+  const wasmBytes = wasm
+    ? await page.evaluate(
+        () => Object.values(window.__wasm).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength,
+      )
+    : 0;
   return { js: usedSize, wasm: wasmBytes, total: usedSize + wasmBytes };
 }
 
