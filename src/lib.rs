@@ -2,6 +2,7 @@
 
 pub mod acl;
 pub mod algolia;
+pub mod audit;
 pub mod components;
 pub mod connect;
 mod fetched;

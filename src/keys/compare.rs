@@ -188,7 +188,7 @@ fn same_settings(a: &ApiKey, b: &ApiKey) -> bool {
 
 /// The settings of a key but its description, as one text: keys with identical settings have the
 /// same. Unknown fields count as written, so the same values written differently do not match.
-fn settings_signature(row: &KeyRow) -> String {
+pub(crate) fn settings_signature(row: &KeyRow) -> String {
     let key = &row.key;
     let acl = in_order(&key.acl);
     // The parts are separated by control characters, which key settings do not hold in practice.
