@@ -3,3 +3,4 @@
 //! in pasted text (`exposure`), and the expiry calendar (`calendar`).
 
 pub mod rules;
+pub mod simulate;

@@ -26,6 +26,17 @@ pub fn validate(source: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether `ip` is the address, or in the range, `source`; `None` when `source` is neither.
+pub fn contains(source: &str, ip: Ipv4Addr) -> Option<bool> {
+    let (address, bits) = match source.trim().split_once('/') {
+        Some((address, prefix)) => (address, prefix.parse::<u32>().ok().filter(|b| *b <= 32)?),
+        None => (source.trim(), 32),
+    };
+    let network: Ipv4Addr = address.parse().ok()?;
+    let mask = if bits == 0 { 0 } else { u32::MAX << (32 - bits) };
+    Some(u32::from(ip) & mask == u32::from(network) & mask)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +53,17 @@ mod tests {
         assert!(validate("2001:db8::/32").is_err());
         assert!(validate("example.com").is_err());
         assert!(validate("").is_err());
+    }
+
+    #[test]
+    fn containment() {
+        let ip = |s: &str| s.parse::<Ipv4Addr>().unwrap();
+        assert_eq!(contains("192.168.1.0/24", ip("192.168.1.77")), Some(true));
+        assert_eq!(contains("192.168.1.0/24", ip("192.168.2.1")), Some(false));
+        assert_eq!(contains("203.0.113.7", ip("203.0.113.7")), Some(true));
+        assert_eq!(contains("203.0.113.7", ip("203.0.113.8")), Some(false));
+        assert_eq!(contains("0.0.0.0/0", ip("8.8.8.8")), Some(true));
+        assert_eq!(contains("example.com", ip("8.8.8.8")), None);
+        assert_eq!(contains("10.0.0.0/40", ip("10.0.0.1")), None);
     }
 }
