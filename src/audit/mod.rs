@@ -4,3 +4,4 @@
 
 pub mod rules;
 pub mod simulate;
+pub mod exposure;
