@@ -2,6 +2,7 @@
 //! (`rules`), which keys a request would get through (`simulate`), keys and application IDs found
 //! in pasted text (`exposure`), and the expiry calendar (`calendar`).
 
+pub mod calendar;
+pub mod exposure;
 pub mod rules;
 pub mod simulate;
-pub mod exposure;

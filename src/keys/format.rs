@@ -64,10 +64,29 @@ pub fn expiry(seconds_left: Option<u64>) -> String {
 
 /// Unix milliseconds as "2024-06-06 15:29 UTC".
 pub fn utc(ms: f64) -> String {
-    let seconds = (ms / 1000.0).floor() as i64;
-    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rest / 3600, rest % 3600 / 60)
+    let Utc { year, month, day, hour, minute, .. } = Utc::of(ms);
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
+}
+
+/// A UTC date and time, to the second.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Utc {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: i64,
+    pub minute: i64,
+    pub second: i64,
+}
+
+impl Utc {
+    /// From Unix milliseconds, rounded down to the second.
+    pub fn of(ms: f64) -> Self {
+        let seconds = (ms / 1000.0).floor() as i64;
+        let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+        let (year, month, day) = civil_from_days(days);
+        Self { year, month, day, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60 }
+    }
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
