@@ -1,8 +1,8 @@
 //! Keys logic, free of any view. `table/` prepares the list (rows, search, filters, sort, which rows
-//! to render, the view state in the URL); `form/` turns a key into an editable form (held as one signal
-//! per field) and back, and says what an update changes. Beside them, the rules both use: index and referer patterns, CIDR
-//! ranges, forced query parameters, expiry arithmetic, the deleted tray, and the words and numbers
-//! the console shows.
+//! to render, the view state in the URL); `form/` turns a key into an editable form (held as one
+//! signal per field) and back, and says what an update changes. Beside them, the rules both use:
+//! index and referer patterns, CIDR ranges, forced query parameters, expiry arithmetic, the deleted
+//! tray, rolling a key, and the words and numbers the console shows.
 
 pub mod cidr;
 pub mod compare;
@@ -13,6 +13,7 @@ pub mod form;
 pub mod format;
 pub mod patterns;
 pub mod query_params;
+pub mod roll;
 pub mod table;
 pub mod tray;
 
