@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-8080}
-# Each application: label, app ID, `--demo` value, listener ports (the first is the primary host).
+# Each application: label, colour, app ID, `--demo` value, listener ports (the first is the primary
+# host).
 APPS=(
-    "prod DEMOAPP production 8787 8788 8789"
-    "staging STAGEAPP staging 8790 8791 8792"
+    "prod red DEMOAPP production 8787 8788 8789"
+    "staging green STAGEAPP staging 8790 8791 8792"
 )
 
 cargo build -p keys-emulator
@@ -23,14 +24,14 @@ trap 'kill "${pids[@]}" 2> /dev/null || true; wait; rm -rf "$run_dir"' EXIT INT 
 
 apps_json="" hosts_csp="" summary="" all_ports=()
 for app in "${APPS[@]}"; do
-    read -r label app_id demo listeners <<< "$app"
+    read -r label colour app_id demo listeners <<< "$app"
     read -r -a ports <<< "$listeners"
     # A new admin key every run: it exists only in this process and in the demo file below.
     admin_key=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
     hosts=$(printf 'http://127.0.0.1:%s ' "${ports[@]}")
     hosts_json=$(printf '"http://127.0.0.1:%s",' "${ports[@]}")
-    apps_json+=$(printf '{"label":"%s","appId":"%s","apiKey":"%s","hosts":[%s]},' \
-        "$label" "$app_id" "$admin_key" "${hosts_json%,}")
+    apps_json+=$(printf '{"appId":"%s","label":"%s","colour":"%s","hosts":[%s],"apiKey":"%s"},' \
+        "$app_id" "$label" "$colour" "${hosts_json%,}" "$admin_key")
     hosts_csp+=$hosts
     summary+=$(printf '    %-8s %-9s %s(log: %s)' "$label" "$app_id" "$hosts" "$run_dir/emulator-$label.log")$'\n'
     all_ports+=("${ports[@]}")
@@ -42,7 +43,8 @@ for app in "${APPS[@]}"; do
     pids+=($!)
 done
 # Served beside the console (not part of the build): the connect page offers it as one click.
-printf '{"apps":[%s]}\n' "${apps_json%,}" > "$run_dir/local-demo.json"
+# The applications as the console keeps them in sessionStorage (`StoredApp` in src/session.rs).
+printf '[%s]\n' "${apps_json%,}" > "$run_dir/local-demo.json"
 
 bash scripts/serve.sh "$PORT" / dist "$hosts_csp" "$run_dir/local-demo.json" > /dev/null &
 pids+=($!)

@@ -17,8 +17,7 @@ pub const DEFAULT_IDLE_MINUTES: u32 = 15;
 
 /// An application's colour, shown with its label on every page, so that nobody edits production
 /// thinking it is staging.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Colour {
     #[default]
     Blue,
@@ -42,6 +41,24 @@ impl Colour {
             Colour::Violet => "violet",
             Colour::Grey => "grey",
         }
+    }
+
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Stored by name. Written by hand: serde's derive for an enum costs a kilobyte of wasm here.
+impl Serialize for Colour {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Self::named(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown colour “{name}”")))
     }
 }
 
@@ -163,6 +180,22 @@ struct StoredApp {
     api_key: Option<String>,
 }
 
+/// Applications as sessionStorage keeps them; nothing when the text is not such a list.
+fn read_apps(text: &str) -> Vec<StoredApp> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+/// The applications of a text in the form sessionStorage keeps them, with their admin keys: what
+/// `make run`'s local demo serves. Those without a key are left out.
+pub fn connectable_apps(text: &str) -> Vec<(Credentials, String, Colour)> {
+    read_apps(text)
+        .into_iter()
+        .filter_map(|StoredApp { app_id, label, colour, hosts, api_key }| {
+            Some((Credentials { app_id, api_key: api_key?, hosts }, label, colour))
+        })
+        .collect()
+}
+
 /// The session, shared through context.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -188,8 +221,7 @@ impl Session {
             idle_minutes: RwSignal::new(idle_minutes),
             root: StoredValue::new(Owner::current().unwrap_or_default()),
         };
-        let stored: Vec<StoredApp> =
-            storage::read(Entry::Apps).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+        let stored = storage::read(Entry::Apps).map_or_else(Vec::new, |text| read_apps(&text));
         let apps = stored.into_iter().map(|app| session.connection(app)).collect();
         session.apps.set(apps);
         session
@@ -361,6 +393,29 @@ mod tests {
         let connected = StoredApp { api_key: Some("s3cret".into()), ..locked };
         let back: StoredApp = serde_json::from_str(&serde_json::to_string(&connected).unwrap()).unwrap();
         assert!(back == connected);
+    }
+
+    #[test]
+    fn the_local_demo_lists_applications_as_storage_keeps_them() {
+        let text = r#"[{"appId":"A1","label":"prod","colour":"red","hosts":["http://127.0.0.1:1"],"apiKey":"k1"},
+            {"appId":"A2","label":"locked","colour":"blue","hosts":[]}]"#;
+        let apps = connectable_apps(text);
+        assert_eq!(apps.len(), 1, "an application without its key cannot be connected");
+        let (credentials, label, colour) = &apps[0];
+        assert_eq!((credentials.app_id.as_str(), credentials.api_key.as_str()), ("A1", "k1"));
+        assert_eq!(credentials.hosts, ["http://127.0.0.1:1"]);
+        assert_eq!((label.as_str(), *colour), ("prod", Colour::Red));
+        assert!(connectable_apps(r#"{"apps":[]}"#).is_empty());
+    }
+
+    #[test]
+    fn colours_are_stored_by_name() {
+        for colour in Colour::ALL {
+            let json = serde_json::to_string(&colour).unwrap();
+            assert_eq!(json, format!("\"{}\"", colour.name()));
+            assert_eq!(serde_json::from_str::<Colour>(&json).unwrap(), colour);
+        }
+        assert!(serde_json::from_str::<Colour>(r#""pink""#).unwrap_err().to_string().contains("pink"));
     }
 
     #[test]

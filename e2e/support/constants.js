@@ -12,8 +12,9 @@ export const STAGING_ADMIN_KEY = 'e2e-staging-admin-2d6e9a0c4b8f1e3a7c5d9b0f2e4a
 export const STAGING_LISTENERS = [18790, 18791];
 export const STAGING_HOSTS = STAGING_LISTENERS.map((port) => `http://127.0.0.1:${port}`);
 
-// Both applications in the shape of `make run`'s local-demo.json (`{"apps": APPS}`).
+// Both applications as `make run`'s local-demo.json lists them: as the console keeps applications
+// in sessionStorage.
 export const APPS = [
-  { label: 'prod', appId: APP_ID, apiKey: ADMIN_KEY, hosts: HOSTS },
-  { label: 'staging', appId: STAGING_APP_ID, apiKey: STAGING_ADMIN_KEY, hosts: STAGING_HOSTS },
+  { appId: APP_ID, label: 'prod', colour: 'red', hosts: HOSTS, apiKey: ADMIN_KEY },
+  { appId: STAGING_APP_ID, label: 'staging', colour: 'green', hosts: STAGING_HOSTS, apiKey: STAGING_ADMIN_KEY },
 ];

@@ -1,7 +1,7 @@
 // Several applications in one tab: prod and staging, each its own emulator with its own admin key.
 import { test, expect } from '@playwright/test';
 import {
-  ADMIN_KEY, APP_ID, HOSTS, STAGING_ADMIN_KEY, STAGING_APP_ID, STAGING_HOSTS,
+  ADMIN_KEY, APP_ID, APPS, HOSTS, STAGING_ADMIN_KEY, STAGING_APP_ID, STAGING_HOSTS,
 } from '../support/constants.js';
 import {
   connect, connectBoth, fillConnectForm, findRow, keyRows, resetEmulator, DEMO_KEY_COUNT, STAGING_DEMO_KEY_COUNT,
@@ -39,6 +39,21 @@ test('two applications side by side: each labelled, in its own URL, switched fro
   await expect(keyRows(page).first()).toContainText('QA automation');
   await page.goto(`apps/${APP_ID}/keys?q=QA`);
   await expect(page.getByRole('status')).toHaveText(`0 of ${DEMO_KEY_COUNT} keys`);
+});
+
+// `make run` serves local-demo.json beside the build; the suite's nginx does not, so the browser is
+// given the same file, in the shape scripts/run.sh writes.
+test('"Open the local demo" connects both demo applications with their labels and colours', async ({ page }) => {
+  await page.route('**/local-demo.json', (route) => route.fulfill({ json: APPS }));
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open the local demo (prod, staging)' }).click();
+  await expect(page).toHaveURL(new RegExp(`/console/apps/${APP_ID}/keys$`));
+  await expect(page.getByRole('status')).toHaveText(shows(DEMO_KEY_COUNT));
+  await expect(page.getByRole('banner')).toHaveClass(/colour-red/);
+  const switcher = page.getByRole('navigation', { name: 'Applications' });
+  await switcher.getByRole('link', { name: 'staging' }).click();
+  await expect(page.getByRole('status')).toHaveText(shows(STAGING_DEMO_KEY_COUNT));
+  await expect(page.getByRole('banner')).toHaveClass(/colour-green/);
 });
 
 test('a label is unique, and a link to an application not connected says so', async ({ page }) => {

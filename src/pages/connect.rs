@@ -158,7 +158,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                         prop:value=move || colour.get().name()
                         on:change=move |ev| {
                             let name = event_target_value(&ev);
-                            if let Some(choice) = Colour::ALL.into_iter().find(|c| c.name() == name) {
+                            if let Some(choice) = Colour::named(&name) {
                                 colour.set(choice);
                             }
                         }
@@ -207,17 +207,9 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                     {move || {
                         demo.get()
                             .map(|apps| {
-                                let names: Vec<String> = apps.iter().map(|(_, label)| label.clone()).collect();
+                                let names: Vec<String> = apps.iter().map(|(_, label, _)| label.clone()).collect();
                                 let connect = connect.clone();
-                                let open = move |_| {
-                                    let colours = Colour::ALL.into_iter().cycle();
-                                    let apps = apps
-                                        .iter()
-                                        .zip(colours)
-                                        .map(|((credentials, label), colour)| (credentials.clone(), label.clone(), colour))
-                                        .collect();
-                                    connect(apps, session.idle_minutes.get_untracked());
-                                };
+                                let open = move |_| connect(apps.clone(), session.idle_minutes.get_untracked());
                                 view! {
                                     <button type="button" class="secondary" disabled=move || pending.get() on:click=open>
                                         {format!("Open the local demo ({})", names.join(", "))}
