@@ -33,7 +33,7 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  *   or a long mangled path, once in the wasm and once in the JavaScript: random digits that no
  *   compressor shrinks. Binaryen renames them to one or two letters and prints the mapping, which
  *   is applied to the JavaScript here.
- * Together about 5 KB of brotli. Each name must be found where wasm-bindgen writes it and none may
+ * Together 5.8 KB of brotli. Each name must be found where wasm-bindgen writes it and none may
  * remain, or the build fails.
  */
 function cutNames(wasmPath, js) {
