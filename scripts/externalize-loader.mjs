@@ -1,6 +1,7 @@
-// Trunk post-build hook: moves the inline module script that starts the wasm app into its own
-// hashed file, so the Content-Security-Policy can say `script-src 'self'` with no inline script.
-// The file starts with scripts/console-stopped.js, which tells the user when the app has stopped.
+// Post-build step (scripts/post-build.mjs), before minify.mjs: moves the inline module script that
+// starts the wasm app into its own hashed file, so the Content-Security-Policy can say
+// `script-src 'self'` with no inline script. The file starts with scripts/console-stopped.js, which
+// tells the user when the app has stopped.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

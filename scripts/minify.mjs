@@ -1,11 +1,11 @@
-// Trunk post-build hook: cuts dead exports and long names out of the wasm and its JavaScript,
-// minifies that JavaScript (terser) and the stylesheet, then puts the new Subresource Integrity
-// hashes in index.html. Trunk's own minifier fails on wasm-bindgen's output, and these files ship
-// on every load.
+// Post-build step (scripts/post-build.mjs), after externalize-loader.mjs: cuts dead exports and
+// long names out of the wasm and its JavaScript, minifies that JavaScript (terser) and the
+// stylesheet, then puts the new Subresource Integrity hashes in index.html. Trunk's own minifier
+// fails on wasm-bindgen's output, and these files ship on every load.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const e2e = new URL('../e2e/', import.meta.url);
@@ -84,6 +84,7 @@ function cutNames(wasmPath, js) {
   }
   // The tests call one export by its old name (to make the app abort as a panic would).
   const names = new URL('../target/wasm-export-names.json', import.meta.url);
+  mkdirSync(new URL('.', names), { recursive: true });
   writeFileSync(names, `${JSON.stringify(Object.fromEntries(mapping.exports), null, 1)}\n`);
   for (const [, old] of mapping.imports) {
     if (js.includes(old)) fail(`import ${old} is still in the JavaScript`);
