@@ -85,7 +85,7 @@ edit_lib() {
     printf '%s\n' "$text" > src/lib.rs
 }
 
-# The release build of scripts/build.sh, then the brotli size of all of dist/ in bytes, from the
+# The release build (scripts/build.sh), then the brotli size of all of dist/ in bytes, from the
 # `.br` files scripts/compress.mjs writes: the same figure as scripts/sizes.mjs's brotli total.
 declare -A size
 measure() {
@@ -94,15 +94,12 @@ measure() {
     edit_lib "$@"
     printf 'feature-cost: building %s... ' "$variant" >&2
     rm -rf dist
-    RUSTC_BOOTSTRAP=1 \
-        CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-        trunk build --release > build.log 2>&1 || {
+    # scripts/build.sh itself, so that every flag of the real build applies here too.
+    bash scripts/build.sh / > build.log 2>&1 || {
         echo "failed:" >&2
         cat build.log >&2
         exit 1
     }
-    node scripts/compress.mjs dist
     size[$variant]=$(stat -c %s dist/*.br | awk '{ total += $1 } END { print total }')
     echo "$((SECONDS - start)) s" >&2
 }
