@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::keys::compare::settings_signature;
 use crate::keys::expiry::Unit;
 use crate::keys::form::{ExpiryInput, ExpiryMode, KeyForm};
+use crate::keys::format::quoted;
 use crate::keys::query_params;
 use crate::keys::{KeyRow, patterns};
 
@@ -247,9 +248,7 @@ pub fn key_findings(row: &KeyRow, indices: Option<&[String]>, now_ms: f64) -> Ve
     let key = &row.key;
     let mut found = Vec::new();
     let mut add = |rule, detail: String| found.push(Finding { rule, detail });
-    let holds = |list: &[&str]| -> Vec<String> {
-        key.acl.iter().filter(|acl| list.contains(&acl.as_str())).cloned().collect()
-    };
+    let holds = |list: &[&str]| held(row, list);
     let every_index = key.indexes.is_empty() || key.indexes.iter().any(|p| p == "*");
 
     let powerful = holds(POWERFUL_ACLS);
@@ -278,7 +277,7 @@ pub fn key_findings(row: &KeyRow, indices: Option<&[String]>, now_ms: f64) -> Ve
     if let Some(indices) = indices {
         let stale = stale_patterns(&key.indexes, indices);
         if !stale.is_empty() {
-            add(RuleId::StalePatterns, format!("No index matches {}.", quoted_list(&stale)));
+            add(RuleId::StalePatterns, format!("No index matches {}.", quoted(&stale)));
         }
     }
     if key.description.trim().is_empty() {
@@ -297,8 +296,8 @@ pub fn key_findings(row: &KeyRow, indices: Option<&[String]>, now_ms: f64) -> Ve
 /// is for. The form shows it as an edit, with the usual diff and confirmation.
 pub fn fix(rule: RuleId, row: &KeyRow, indices: Option<&[String]>) -> Option<Fix> {
     let key = &row.key;
-    let holding = |list: &[&str]| -> Option<Vec<String>> {
-        let held: Vec<String> = key.acl.iter().filter(|acl| list.contains(&acl.as_str())).cloned().collect();
+    let holding = |list: &[&str]| {
+        let held = held(row, list);
         // Removing every permission would leave a key that can do nothing: that is a deletion.
         (!held.is_empty() && held.len() < key.acl.len()).then_some(held)
     };
@@ -317,6 +316,11 @@ pub fn fix(rule: RuleId, row: &KeyRow, indices: Option<&[String]>) -> Option<Fix
         | RuleId::NoDescription
         | RuleId::ExpiringSoon => None,
     }
+}
+
+/// The permissions of `list` that the key holds, in its order.
+fn held(row: &KeyRow, list: &[&str]) -> Vec<String> {
+    row.key.acl.iter().filter(|acl| list.contains(&acl.as_str())).cloned().collect()
 }
 
 /// Whether the key is meant for browsers: it has referer restrictions, which only browsers send, or
@@ -342,10 +346,6 @@ fn stale_patterns(patterns_list: &[String], indices: &[String]) -> Vec<String> {
         .filter(|p| *p != "*" && !indices.iter().any(|name| patterns::matches(p, name)))
         .cloned()
         .collect()
-}
-
-fn quoted_list(items: &[String]) -> String {
-    items.iter().map(|item| format!("“{item}”")).collect::<Vec<_>>().join(", ")
 }
 
 /// The most severe finding's severity, and how many there are.

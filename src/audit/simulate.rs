@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 
 use crate::acl;
 use crate::audit::rules::restrict_sources;
-use crate::keys::format::{limit, utc};
+use crate::keys::format::{limit, quoted, utc};
 use crate::keys::{KeyRow, cidr, patterns};
 
 /// A request to simulate.
@@ -101,10 +101,6 @@ pub fn capabilities(row: &KeyRow, now_ms: f64) -> Vec<String> {
         Some(at) => format!("Until {}.", utc(at)),
     });
     can
-}
-
-fn quoted(items: &[String]) -> String {
-    items.iter().map(|item| format!("“{item}”")).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

@@ -62,6 +62,11 @@ pub fn expiry(seconds_left: Option<u64>) -> String {
     }
 }
 
+/// Names or patterns in quotes, comma-separated: “a”, “b”.
+pub fn quoted(items: &[String]) -> String {
+    items.iter().map(|item| format!("“{item}”")).collect::<Vec<_>>().join(", ")
+}
+
 /// Unix milliseconds as "2024-06-06 15:29 UTC".
 pub fn utc(ms: f64) -> String {
     let Utc { year, month, day, hour, minute, .. } = Utc::of(ms);
