@@ -26,8 +26,8 @@ use leptos::prelude::*;
 
 use crate::components::IdleLock;
 use crate::pages::{
-    AppLayout, ComparePage, ConnectPage, CopyPage, EditKeyPage, ExportPage, ImportPage, KeyDetailPage,
-    KeysPage, NewKeyPage, NotFound, RestorePage, SecuredPage,
+    AppLayout, AuditPage, ComparePage, ConnectPage, CopyPage, EditKeyPage, ExportPage, ImportPage,
+    KeyDetailPage, KeysPage, NewKeyPage, NotFound, RestorePage, RollPage, SecuredPage,
 };
 use crate::router::Router;
 use crate::routes::{AppRoute, Page};
@@ -97,7 +97,9 @@ fn app_page(route: AppRoute) -> Option<AnyView> {
     Some(match page {
         Page::Keys(_) => view! { <KeysPage /> }.into_any(),
         Page::Key(hash) => view! { <KeyDetailPage hash=hash /> }.into_any(),
-        Page::EditKey(hash) => view! { <EditKeyPage hash=hash /> }.into_any(),
+        Page::EditKey { hash, fix } => view! { <EditKeyPage hash=hash fix=fix /> }.into_any(),
+        Page::Audit => view! { <AuditPage /> }.into_any(),
+        Page::Roll { keys } => view! { <RollPage keys=keys /> }.into_any(),
         Page::NewKey { from } => view! { <NewKeyPage from=from /> }.into_any(),
         Page::Restore => view! { <RestorePage /> }.into_any(),
         Page::Secured => view! { <SecuredPage /> }.into_any(),

@@ -24,7 +24,12 @@ pub enum Page {
     Keys(ViewState),
     /// One key, by the short hash of its value (never the value).
     Key(String),
-    EditKey(String),
+    /// The edit form of a key, with the change that fixes one of its findings (a rule's slug)
+    /// already made.
+    EditKey {
+        hash: String,
+        fix: Option<String>,
+    },
     /// A new key, or a copy of the key with this hash.
     NewKey {
         from: Option<String>,
@@ -46,6 +51,13 @@ pub enum Page {
     },
     /// Keys created from a file of definitions.
     Import,
+    /// The audit: every key's findings by rule, the access simulator, the exposure check and the
+    /// expiry calendar.
+    Audit,
+    /// New keys to replace these (by hash), the old ones expiring after a grace period.
+    Roll {
+        keys: Vec<String>,
+    },
 }
 
 impl Page {
@@ -69,13 +81,17 @@ impl Page {
             (Some("keys"), Some("restore"), None) => Self::Restore,
             (Some("keys"), Some("secured"), None) => Self::Secured,
             (Some("keys"), Some(hash), None) if !hash.is_empty() => Self::Key(hash.to_owned()),
-            (Some("keys"), Some(hash), Some("edit")) if !hash.is_empty() => Self::EditKey(hash.to_owned()),
+            (Some("keys"), Some(hash), Some("edit")) if !hash.is_empty() => {
+                Self::EditKey { hash: hash.to_owned(), fix: get("fix").map(str::to_owned) }
+            }
             (Some("compare"), None, _) => Self::Compare { with: None },
             (Some("copy"), to, None) if to != Some("") => {
                 Self::Copy { to: to.map(str::to_owned), keys: hashes(get("keys")) }
             }
             (Some("export"), None, _) => Self::Export { keys: hashes(get("keys")) },
             (Some("import"), None, _) => Self::Import,
+            (Some("audit"), None, _) => Self::Audit,
+            (Some("roll"), None, _) => Self::Roll { keys: hashes(get("keys")) },
             (Some("compare"), Some(other), None) if !other.is_empty() => {
                 Self::Compare { with: Some(other.to_owned()) }
             }
@@ -95,7 +111,8 @@ impl Page {
                 if query.is_empty() { "/keys".to_owned() } else { format!("/keys?{}", query.join("&")) }
             }
             Self::Key(hash) => format!("/keys/{hash}"),
-            Self::EditKey(hash) => format!("/keys/{hash}/edit"),
+            Self::EditKey { hash, fix: None } => format!("/keys/{hash}/edit"),
+            Self::EditKey { hash, fix: Some(fix) } => format!("/keys/{hash}/edit?fix={fix}"),
             Self::NewKey { from: None } => "/keys/new".to_owned(),
             Self::NewKey { from: Some(hash) } => format!("/keys/new?from={hash}"),
             Self::Restore => "/keys/restore".to_owned(),
@@ -109,6 +126,8 @@ impl Page {
             Self::Export { keys } if keys.is_empty() => "/export".to_owned(),
             Self::Export { keys } => format!("/export?keys={}", keys.join(",")),
             Self::Import => "/import".to_owned(),
+            Self::Audit => "/audit".to_owned(),
+            Self::Roll { keys } => format!("/roll?keys={}", keys.join(",")),
         }
     }
 }
@@ -193,7 +212,8 @@ mod tests {
             Page::keys(),
             Page::Keys(state),
             Page::Key("ab12".into()),
-            Page::EditKey("ab12".into()),
+            Page::EditKey { hash: "ab12".into(), fix: None },
+            Page::EditKey { hash: "ab12".into(), fix: Some("open-search-key".into()) },
             Page::NewKey { from: None },
             Page::NewKey { from: Some("ab12".into()) },
             Page::Restore,
@@ -205,6 +225,8 @@ mod tests {
             Page::Export { keys: vec![] },
             Page::Export { keys: vec!["ab12".into()] },
             Page::Import,
+            Page::Audit,
+            Page::Roll { keys: vec!["ab12".into(), "cd34".into()] },
         ];
         let routes =
             [AppRoute::Connect, AppRoute::AddApp].into_iter().chain(pages.map(|page| page.of("APP1")));
@@ -252,7 +274,10 @@ mod tests {
         assert_eq!(AppRoute::AddApp.path(), "/add");
         assert_eq!(Page::keys().of("APP1").path(), "/apps/APP1/keys");
         assert_eq!(Page::Key("ab12".into()).of("APP1").path(), "/apps/APP1/keys/ab12");
-        assert_eq!(Page::EditKey("ab12".into()).of("APP1").path(), "/apps/APP1/keys/ab12/edit");
+        assert_eq!(
+            Page::EditKey { hash: "ab12".into(), fix: None }.of("APP1").path(),
+            "/apps/APP1/keys/ab12/edit"
+        );
         assert_eq!(Page::NewKey { from: Some("ab12".into()) }.of("A").path(), "/apps/A/keys/new?from=ab12");
         assert_eq!(Page::Restore.of("A").path(), "/apps/A/keys/restore");
         assert_eq!(Page::Secured.of("A").path(), "/apps/A/keys/secured");

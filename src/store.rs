@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::algolia::{ApiError, Client, KeyList};
+use crate::audit::rules::{Findings, audit};
 use crate::keys::{KeyRow, Load, Rows};
 use crate::perf::mark;
 
@@ -16,15 +17,33 @@ pub struct KeyStore {
     pub unreadable: RwSignal<usize>,
     pub loading: RwSignal<bool>,
     pub error: RwSignal<Option<ApiError>>,
+    /// The application's index names, for the audit's stale patterns; `None` until read, or when
+    /// they cannot be.
+    pub indices: RwSignal<Option<Arc<Vec<String>>>>,
+    /// Every key's findings, in the order of `rows`: computed once per load (and when the indices
+    /// arrive), only once a page asks.
+    pub findings: Memo<Findings>,
 }
 
 impl KeyStore {
     pub fn new() -> Self {
+        let rows = RwSignal::new(None::<Rows>);
+        let indices = RwSignal::new(None::<Arc<Vec<String>>>);
+        let findings = Memo::new(move |_| {
+            rows.with(|rows| {
+                indices.with(|indices| {
+                    let rows = rows.as_deref().map_or(&[][..], |load| load);
+                    Findings::new(audit(rows, indices.as_ref().map(|i| i.as_slice()), js_sys::Date::now()))
+                })
+            })
+        });
         Self {
-            rows: RwSignal::new(None),
+            rows,
             unreadable: RwSignal::new(0),
             loading: RwSignal::new(false),
             error: RwSignal::new(None),
+            indices,
+            findings,
         }
     }
 
@@ -41,6 +60,7 @@ impl KeyStore {
     /// Forgets the keys, when the session is locked or ends.
     pub fn clear(self) {
         self.rows.set(None);
+        self.indices.set(None);
         self.unreadable.set(0);
         self.error.set(None);
     }
@@ -59,6 +79,22 @@ impl KeyStore {
             }
             drop(loading);
         });
+    }
+
+    /// Reads the application's index names; a failure leaves them unknown, so the audit leaves out
+    /// the one rule that needs them rather than calling every pattern stale.
+    pub fn load_indices(self, client: Client) {
+        spawn_local_scoped_with_cancellation(async move {
+            if let Ok(names) = client.list_indices().await {
+                self.indices.set(Some(Arc::new(names)));
+            }
+        });
+    }
+
+    /// Reads the keys and the index names again (the Refresh buttons).
+    pub fn refresh(self, client: Client) {
+        self.load_indices(client.clone());
+        self.load(client);
     }
 }
 

@@ -3,6 +3,7 @@
 //! keys and indices.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::keys::compare::settings_signature;
 use crate::keys::expiry::Unit;
@@ -188,6 +189,9 @@ impl Finding {
     }
 }
 
+/// Every key's findings, in the order of its load's rows, shared cheaply between views.
+pub type Findings = Arc<Vec<Vec<Finding>>>;
+
 /// The change a fix makes to the key form, when one can be computed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fix {
@@ -326,7 +330,7 @@ fn held(row: &KeyRow, list: &[&str]) -> Vec<String> {
 /// Whether the key is meant for browsers: it has referer restrictions, which only browsers send, or
 /// its description says so.
 fn looks_public(row: &KeyRow) -> bool {
-    let description = row.key.description.to_lowercase();
+    let description = crate::text::lowercase(&row.key.description);
     !row.key.referers.is_empty() || PUBLIC_WORDS.iter().any(|word| description.contains(word))
 }
 

@@ -19,7 +19,7 @@ pub fn BatchRun(
     let (Some(client), Some(ops)) = (to.client(), to.ops()) else { return ().into_any() };
     let total = lines.len();
     let state = ops.track();
-    let batch = RwSignal::new(None::<Batch>);
+    let batch = RwSignal::new(None::<Batch<Line>>);
     // The first run makes the batch; a retry runs it again, which sends only what failed.
     let start = Callback::new(move |()| {
         let job = batch.get_untracked().unwrap_or_else(|| ops.batch(lines.clone()));

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::acl;
+use crate::audit::rules::{Finding, summary};
 use crate::components::Now;
-use crate::keys::format::{ago, expiry, utc};
+use crate::keys::format::{ago, count, expiry, utc};
 use crate::keys::seconds_left;
 
 const CHIPS_SHOWN: usize = 3;
@@ -61,4 +62,20 @@ pub fn ExpiresIn(expires_at_ms: Option<f64>) -> impl IntoView {
             {move || expiry(left())}
         </span>
     }
+}
+
+/// The most severe finding and how many there are, with every finding's title on hover.
+#[component]
+pub fn FindingsBadge(findings: Vec<Finding>) -> impl IntoView {
+    let Some((worst, n)) = summary(&findings) else {
+        return view! { <span class="muted" aria-label="No findings">"—"</span> }.into_any();
+    };
+    let titles: Vec<&str> = findings.iter().map(|f| f.rule.rule().title).collect();
+    let label = format!("{}, most severe {}: {}", count(n, "finding"), worst.name(), titles.join("; "));
+    view! {
+        <span class=format!("severity {}", worst.name()) role="img" aria-label=label.clone() title=label>
+            {format!("{} · {n}", worst.name())}
+        </span>
+    }
+    .into_any()
 }

@@ -6,9 +6,10 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::{AclChips, CreatedAt, ExpiresIn, KeyValue, KeyedList};
+use crate::audit::rules::Finding;
+use crate::components::{AclChips, CreatedAt, ExpiresIn, FindingsBadge, KeyValue, KeyedList};
 use crate::keys::format::{limit, not_fully_read};
-use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render};
+use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render, short_hash};
 use crate::operations::Operations;
 use crate::perf::mark;
 
@@ -106,9 +107,10 @@ pub fn KeyTable(
         window.with(|w| w.iter().map(|w| ((w.load as u64) << 32) | w.row as u64).collect::<Vec<_>>())
     });
     let table_row = Callback::new(move |(key, _): (u64, usize)| {
-        let rows = shown.with_untracked(|s| s.rows.clone());
         let row = (key & 0xffff_ffff) as usize;
-        view! { <KeyTableRow rows row window active selected key_href /> }.into_any()
+        let (rows, findings) = shown.with_untracked(|s| (s.rows.clone(), s.findings.get(row).cloned()));
+        let findings = findings.unwrap_or_default();
+        view! { <KeyTableRow rows row findings window active selected key_href /> }.into_any()
     });
 
     let focus_position = move |position: usize| {
@@ -197,6 +199,7 @@ pub fn KeyTable(
                     <col class="c-select" />
                     <col class="c-key" />
                     <col class="c-description" />
+                    <col class="c-findings" />
                     <col class="c-acl" />
                     <col class="c-scope" />
                     <col class="c-limits" />
@@ -210,6 +213,7 @@ pub fn KeyTable(
                         </th>
                         <th scope="col">"Key"</th>
                         {header(Sort::Description, "Description")}
+                        {header(Sort::Risk, "Findings")}
                         <th scope="col">"ACL"</th>
                         <th scope="col">"Indices and referers"</th>
                         <th scope="col">"Limits"</th>
@@ -259,6 +263,8 @@ struct WindowRow {
 fn KeyTableRow(
     rows: Rows,
     row: usize,
+    /// The audit's findings for this key.
+    findings: Vec<Finding>,
     window: Memo<Vec<WindowRow>>,
     active: RwSignal<usize>,
     selected: RwSignal<HashSet<String>>,
@@ -284,6 +290,29 @@ fn KeyTableRow(
     let ops = use_context::<Operations>();
     let value = key.value.clone();
     let applying = move || ops.and_then(|ops| ops.is_pending(&value)).map(|label| format!("{label}…"));
+    // A key rolled in this session: the old one says it is retiring, and each links to the other.
+    let rolled = {
+        let value = key.value.clone();
+        Memo::new(move |_| {
+            ops.and_then(|ops| {
+                ops.rolled.with(|all| {
+                    all.iter().find_map(|r| {
+                        if r.old.value == value {
+                            Some((true, short_hash(&r.new)))
+                        } else {
+                            (r.new == value).then(|| (false, short_hash(&r.old.value)))
+                        }
+                    })
+                })
+            })
+        })
+    };
+    let roll_link = move || {
+        rolled.get().map(|(old, other)| {
+            let text = if old { "new key" } else { "replaces a rolled key" };
+            view! { <a class="badge info" href=key_href.run(other)>{text}</a> }
+        })
+    };
     let select_value = key.value.clone();
     let is_selected = {
         let value = key.value.clone();
@@ -324,6 +353,10 @@ fn KeyTableRow(
                 <a href=key_href.run(hash.to_owned())>{description.clone()}</a>
                 {unread.map(|label| view! { <span class="badge" role="img" aria-label=label.clone() title=label>"⚠"</span> })}
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
+                {roll_link}
+            </td>
+            <td>
+                <FindingsBadge findings />
             </td>
             <td>
                 <AclChips acl=key.acl.clone() />
@@ -340,6 +373,7 @@ fn KeyTableRow(
                 <CreatedAt at_ms=key.created_at_ms />
             </td>
             <td>
+                {move || rolled.with(|r| matches!(r, Some((true, _)))).then_some("retiring ")}
                 <ExpiresIn expires_at_ms=*expires_at_ms />
             </td>
         </tr>

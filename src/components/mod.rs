@@ -34,7 +34,7 @@ pub use expiry_picker::ExpiryPicker;
 pub use field_error::FieldError;
 pub use header::Header;
 pub use idle_lock::IdleLock;
-pub use key_cells::{AclChips, CreatedAt, ExpiresIn};
+pub use key_cells::{AclChips, CreatedAt, ExpiresIn, FindingsBadge};
 pub use key_table::KeyTable;
 pub use key_value::KeyValue;
 pub use keyed_list::{KeyedList, text_key};

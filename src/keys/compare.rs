@@ -96,8 +96,8 @@ impl Comparison {
 /// the same one are paired first (identical ones before the others when a description is used more
 /// than once); keys left over are paired when their settings, description aside, are identical.
 pub fn compare(a: &[KeyRow], b: &[KeyRow]) -> Comparison {
-    let order_a = sorted(a, Sort::Description, false);
-    let order_b = sorted(b, Sort::Description, false);
+    let order_a = sorted(a, &[], Sort::Description, false);
+    let order_b = sorted(b, &[], Sort::Description, false);
     let mut partner: Vec<Option<usize>> = vec![None; a.len()];
     let mut taken = vec![false; b.len()];
 

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::algolia::{ApiKey, Awaited, Client, KeyBody};
 use crate::keys::copy::Line;
+use crate::keys::roll::RollLine;
 use crate::keys::tray::{self, Deleted};
 use crate::storage;
 use crate::store::KeyStore;
@@ -48,23 +49,48 @@ pub enum Write {
     Restore(String),
     /// Creates the keys of a batch (a copy from another application, an import) one by one. A
     /// retry sends only the lines not created.
-    CreateAll(Batch),
+    CreateAll(Batch<Line>),
+    /// Rolls each key of the batch: a new key with its settings, then its own expiry shortened to
+    /// `grace_s` seconds. A retry does only the steps not done.
+    Roll {
+        batch: Batch<RollLine>,
+        grace_s: u64,
+    },
 }
 
-/// The keys a copy or an import creates, each line with its progress. It belongs to the
+/// Keys a write creates, each line with its progress (a copy, an import, a roll). It belongs to the
 /// application's writes, like a `WriteState`, so it outlives the page that started it.
-#[derive(Clone, Copy, Debug)]
-pub struct Batch {
-    pub lines: RwSignal<Vec<Line>>,
+#[derive(Debug)]
+pub struct Batch<L: Send + Sync + 'static> {
+    pub lines: RwSignal<Vec<L>>,
     /// The target's key values before the first run: a key whose create answer was lost is
     /// recognised as one not among them.
     before: StoredValue<Option<HashSet<String>>>,
+}
+
+impl<L: Send + Sync + 'static> Clone for Batch<L> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<L: Send + Sync + 'static> Copy for Batch<L> {}
+
+/// A key rolled in this session: the old one retiring, the new one replacing it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rolled {
+    pub old: ApiKey,
+    /// The old key's expiry before the roll, which a cancel puts back.
+    pub old_expires_at_ms: Option<f64>,
+    pub new: String,
+    pub retires_at_ms: f64,
 }
 
 impl Write {
     fn doing(&self) -> &'static str {
         match self {
             Write::Create(_) | Write::CreateAll(_) => "Creating",
+            Write::Roll { .. } => "Rolling",
             Write::Update { .. } => "Saving",
             Write::Delete(_) => "Deleting",
             Write::RestoreFromTray { .. } | Write::Restore(_) => "Restoring",
@@ -115,6 +141,8 @@ pub struct Operations {
     pub pending: RwSignal<Vec<(String, &'static str)>>,
     pub tray: RwSignal<Vec<Deleted>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The keys rolled in this session, until retired or cancelled.
+    pub rolled: RwSignal<Vec<Rolled>>,
     store: KeyStore,
     /// The application whose keys these writes change, for its tray's storage.
     app_id: StoredValue<String>,
@@ -130,6 +158,7 @@ impl Operations {
             pending: RwSignal::new(Vec::new()),
             tray: RwSignal::new(storage::read_tray(&app_id)),
             notice: RwSignal::new(None),
+            rolled: RwSignal::new(Vec::new()),
             app_id: StoredValue::new(app_id),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
@@ -153,8 +182,8 @@ impl Operations {
         state
     }
 
-    /// A batch of keys to create, for `Write::CreateAll`.
-    pub fn batch(&self, lines: Vec<Line>) -> Batch {
+    /// A batch of keys to create, for `Write::CreateAll` and `Write::Roll`.
+    pub fn batch<L: Send + Sync + 'static>(&self, lines: Vec<L>) -> Batch<L> {
         self.owner.with_value(|owner| {
             owner.with(|| Batch { lines: RwSignal::new(lines), before: StoredValue::new(None) })
         })

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 
 use super::checks::find_created;
 use super::progress::{Finished, WriteStatus};
-use super::{Batch, Operations, Write, WriteState};
+use super::{Batch, Operations, Rolled, Write, WriteState};
 use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
 use crate::keys::copy::{Line, LineState, tally};
 use crate::keys::format::{count, key_name};
+use crate::keys::roll::{self, RollLine, RollState};
 
 /// How many times a restore that meets "Key already exists" (the delete still spreading) is tried.
 pub const RESTORE_TRIES: u32 = 6;
@@ -36,6 +37,14 @@ fn done_checked(message: impl Into<String>, value: Option<String>) -> WriteStatu
     WriteStatus::Done(Finished { message: message.into(), value, checked: true })
 }
 
+/// The key values a lost create cannot be: those listed before the batch, and those its other lines
+/// made.
+fn taken(before: &HashSet<String>, made: Vec<String>) -> HashSet<String> {
+    let mut taken = before.clone();
+    taken.extend(made);
+    taken
+}
+
 fn failed(message: impl Into<String>, retry: bool) -> WriteStatus {
     WriteStatus::Failed { message: message.into(), retry }
 }
@@ -56,6 +65,7 @@ impl Run {
             }
             Write::Restore(value) => self.restore(&value).await,
             Write::CreateAll(batch) => self.create_all(batch).await,
+            Write::Roll { batch, grace_s } => self.roll(batch, grace_s).await,
         }
     }
 
@@ -159,20 +169,29 @@ impl Run {
         }
     }
 
+    /// The application's key values before a batch's first run, read then and kept for retries.
+    async fn before<L: Send + Sync + 'static>(
+        &self,
+        batch: &Batch<L>,
+    ) -> Result<HashSet<String>, WriteStatus> {
+        if let Some(before) = batch.before.get_value() {
+            return Ok(before);
+        }
+        match self.client.list_keys().await {
+            Ok(list) => {
+                let before: HashSet<String> = list.keys.into_iter().map(|key| key.value).collect();
+                batch.before.set_value(Some(before.clone()));
+                Ok(before)
+            }
+            Err(error) => Err(failed(format!("Could not read the list before creating: {error}"), true)),
+        }
+    }
+
     /// Creates each pending line's key in turn; a line that fails does not stop the others.
-    async fn create_all(&self, batch: Batch) -> WriteStatus {
-        let before = match batch.before.get_value() {
-            Some(before) => before,
-            None => match self.client.list_keys().await {
-                Ok(list) => {
-                    let before: HashSet<String> = list.keys.into_iter().map(|key| key.value).collect();
-                    batch.before.set_value(Some(before.clone()));
-                    before
-                }
-                Err(error) => {
-                    return failed(format!("Could not read the list before creating: {error}"), true);
-                }
-            },
+    async fn create_all(&self, batch: Batch<Line>) -> WriteStatus {
+        let before = match self.before(&batch).await {
+            Ok(before) => before,
+            Err(status) => return status,
         };
         let total = batch.lines.with_untracked(Vec::len);
         for at in 0..total {
@@ -182,7 +201,22 @@ impl Run {
             }
             self.now_doing("Creating", Some(format!("{} ({} of {total}).", line.name, at + 1)));
             batch.lines.update(|lines| lines[at].state = LineState::Creating);
-            let state = self.create_line(&batch, &before, &line).await;
+            let lost_at_ms = match line.state {
+                LineState::Failed { lost_at_ms, .. } => lost_at_ms,
+                _ => None,
+            };
+            let taken = || {
+                taken(
+                    &before,
+                    batch
+                        .lines
+                        .with_untracked(|l| l.iter().filter_map(Line::created).map(str::to_owned).collect()),
+                )
+            };
+            let state = match self.create_once(&line.body, lost_at_ms, &taken).await {
+                Ok(value) => LineState::Created(value),
+                Err((message, lost_at_ms)) => LineState::Failed { message, lost_at_ms },
+            };
             batch.lines.update(|lines| lines[at].state = state);
         }
         // Keys found by a check were never settled: the list shows them once reloaded.
@@ -200,61 +234,140 @@ impl Run {
         }
     }
 
-    /// One line's create. A line whose earlier create lost its answer is looked for in the list
-    /// first, so that no key is ever created twice.
-    async fn create_line(&self, batch: &Batch, before: &HashSet<String>, line: &Line) -> LineState {
-        // Keys that cannot be this line's: those listed before, and those other lines created.
-        let taken = || {
-            let mut taken = before.clone();
-            batch.lines.with_untracked(|lines| {
-                taken.extend(lines.iter().filter_map(Line::created).map(str::to_owned))
-            });
-            taken
+    /// Rolls each pending line: creates its new key (unless done), then shortens the old key's
+    /// expiry to the grace period. Each step's failure stays on its line, and a retry does only the
+    /// steps left.
+    async fn roll(&self, batch: Batch<RollLine>, grace_s: u64) -> WriteStatus {
+        let before = match self.before(&batch).await {
+            Ok(before) => before,
+            Err(status) => return status,
         };
-        if let LineState::Failed { lost_at_ms: Some(sent_at_ms), .. } = line.state {
+        let total = batch.lines.with_untracked(Vec::len);
+        for at in 0..total {
+            let Some(line) = batch.lines.with_untracked(|lines| lines.get(at).cloned()) else { break };
+            let name = key_name(&line.old.description, &line.old.value);
+            self.now_doing("Rolling", Some(format!("{name} ({} of {total}).", at + 1)));
+            let set = |state| batch.lines.update(|lines| lines[at].state = state);
+            let new = match &line.state {
+                RollState::Rolled { .. } => continue,
+                RollState::Shortening { new } | RollState::ShortenFailed { new, .. } => new.clone(),
+                RollState::Waiting | RollState::Creating | RollState::CreateFailed { .. } => {
+                    let lost_at_ms = match line.state {
+                        RollState::CreateFailed { lost_at_ms, .. } => lost_at_ms,
+                        _ => None,
+                    };
+                    set(RollState::Creating);
+                    let taken = || {
+                        taken(
+                            &before,
+                            batch.lines.with_untracked(|l| {
+                                l.iter().filter_map(RollLine::new_value).map(str::to_owned).collect()
+                            }),
+                        )
+                    };
+                    match self.create_once(&line.body, lost_at_ms, &taken).await {
+                        Ok(new) => new,
+                        Err((message, lost_at_ms)) => {
+                            set(RollState::CreateFailed { message, lost_at_ms });
+                            continue;
+                        }
+                    }
+                }
+            };
+            set(RollState::Shortening { new: new.clone() });
+            let body = line.shorten_body(grace_s);
+            let retires_at_ms = js_sys::Date::now() + grace_s as f64 * 1000.0;
+            let change = Awaited::Updated(Box::new(body.clone()));
+            let shortened = match self.client.update_key(&line.old.value, &body, &|e| self.hear(e)).await {
+                Ok(()) => {
+                    self.ops.settle(&self.client, &line.old.value, change, "Updating");
+                    Ok(())
+                }
+                Err(error) if error.outcome_unknown() => {
+                    let shown = "the old key now expires after the grace period.";
+                    let not_shown = "the old key still has its old expiry. Retry shortens it.";
+                    self.check(&error, &line.old.value, &change, shown, not_shown).await.map(drop)
+                }
+                Err(error) => {
+                    Err(format!("{error} The old key still has its old expiry. Retry shortens it."))
+                }
+            };
+            match shortened {
+                Ok(()) => {
+                    set(RollState::Rolled { new: new.clone(), retires_at_ms });
+                    let rolled = Rolled {
+                        old: line.old.clone(),
+                        old_expires_at_ms: line.old_expires_at_ms,
+                        new,
+                        retires_at_ms,
+                    };
+                    self.ops.rolled.update(|all| {
+                        all.retain(|r| r.old.value != rolled.old.value);
+                        all.push(rolled);
+                    });
+                }
+                Err(message) => set(RollState::ShortenFailed { new, message }),
+            }
+        }
+        self.ops.store.load(self.client.clone());
+        let (rolled, failures, _) = batch.lines.with_untracked(|lines| roll::tally(lines));
+        match failures {
+            0 => done(format!("{rolled} of {} rolled.", count(total, "key")), None),
+            _ => failed(
+                format!(
+                    "{rolled} of {} rolled; {failures} stopped part-way. Retry does only the steps left.",
+                    count(total, "key")
+                ),
+                true,
+            ),
+        }
+    }
+
+    /// Creates a key with `body`, or finds the one an earlier try created. A try whose answer was
+    /// lost (`lost_at_ms`, when it was sent) is looked for in the list first, among keys not
+    /// `taken` (listed before, or made by other lines), so no key is ever created twice. `Err`
+    /// says why not, with when it was sent if its answer was lost.
+    async fn create_once(
+        &self,
+        body: &KeyBody,
+        lost_at_ms: Option<f64>,
+        taken: &dyn Fn() -> HashSet<String>,
+    ) -> Result<String, (String, Option<f64>)> {
+        if let Some(sent_at_ms) = lost_at_ms {
             match self.client.list_keys().await {
                 Ok(list) => {
-                    if let Some(key) =
-                        find_created(&taken(), &list.keys, &line.body, sent_at_ms, CREATE_SLACK_S)
-                    {
-                        return LineState::Created(key.value.clone());
+                    if let Some(key) = find_created(&taken(), &list.keys, body, sent_at_ms, CREATE_SLACK_S) {
+                        return Ok(key.value.clone());
                     }
                 }
                 Err(error) => {
-                    return LineState::Failed {
-                        message: format!("Could not check whether the earlier try created it: {error}"),
-                        lost_at_ms: Some(sent_at_ms),
-                    };
+                    let message = format!("Could not check whether the earlier try created it: {error}");
+                    return Err((message, Some(sent_at_ms)));
                 }
             }
         }
         let sent_at_ms = js_sys::Date::now();
-        match self.client.create_key(&line.body, &|e| self.hear(e)).await {
+        match self.client.create_key(body, &|e| self.hear(e)).await {
             Ok(value) => {
                 self.ops.settle(&self.client, &value, Awaited::Added, "Creating");
-                LineState::Created(value)
+                Ok(value)
             }
             Err(error) if error.outcome_unknown() => {
                 let found = match self.client.list_keys().await {
-                    Ok(list) => find_created(&taken(), &list.keys, &line.body, sent_at_ms, CREATE_SLACK_S)
+                    Ok(list) => find_created(&taken(), &list.keys, body, sent_at_ms, CREATE_SLACK_S)
                         .map(|key| key.value.clone())
                         .ok_or(
                             "the list shows no new key with these settings, so it was probably not created.",
                         ),
                     Err(_) => Err("reading the list failed too."),
                 };
-                match found {
-                    Ok(value) => LineState::Created(value),
-                    Err(why) => LineState::Failed {
-                        message: format!(
-                            "{} {why} Retry looks for it again before creating it.",
-                            unknown(&error)
-                        ),
-                        lost_at_ms: Some(sent_at_ms),
-                    },
-                }
+                found.map_err(|why| {
+                    let message =
+                        format!("{} {why} Retry looks for it again before creating it.", unknown(&error));
+                    (message, Some(sent_at_ms))
+                })
             }
-            Err(error) => LineState::Failed { message: error.to_string(), lost_at_ms: None },
+            Err(error) => Err((error.to_string(), None)),
         }
     }
 

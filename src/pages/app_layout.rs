@@ -43,8 +43,11 @@ pub fn AppLayout(app_id: String, children: ChildrenFn) -> impl IntoView {
 #[component]
 fn Connected(app: Connection, children: ChildrenFn) -> impl IntoView {
     let (Some(client), Some(ops)) = (app.client(), app.ops()) else { return ().into_any() };
-    if app.store.rows.get_untracked().is_none() {
-        app.store.load(client);
+    if app.store.rows.with_untracked(Option::is_none) {
+        app.store.load(client.clone());
+    }
+    if app.store.indices.with_untracked(Option::is_none) {
+        app.store.load_indices(client);
     }
     provide_clock();
     provide_context(app);

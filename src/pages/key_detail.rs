@@ -1,8 +1,11 @@
 use leptos::prelude::*;
 
 use crate::acl;
+use crate::audit::rules::{self, Finding};
+use crate::audit::simulate::capabilities;
 use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue, ReadProblems, WriteProgress};
 use crate::keys::format::{describe_pattern, key_name, limit, utc};
+use crate::keys::roll::cancel_body;
 use crate::keys::{KeyRow, query_params};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::router::use_go;
@@ -35,7 +38,12 @@ pub fn KeyDetailPage(hash: String) -> impl IntoView {
                 match found.get() {
                     None => view! { <p aria-busy="true">"Loading keys…"</p> }.into_any(),
                     Some(found) => match found {
-                        Some(row) => view! { <KeyDetails row=row /> }.into_any(),
+                        Some(row) => view! {
+                            <KeyDetails row=row.clone() />
+                            <RollStatus row=row.clone() />
+                            <KeyFindings row />
+                        }
+                        .into_any(),
                         None => view! {
                             <h1>"Key not found"</h1>
                             <p>"No key of this application has this link. It may have been deleted or have expired."</p>
@@ -123,8 +131,9 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         {problems}
         <div class="actions">
             {fully_read.then(|| view! {
-                <a href=app.at(Page::EditKey(hash.clone())).href()>"Edit"</a>
+                <a href=app.at(Page::EditKey { hash: hash.clone(), fix: None }).href()>"Edit"</a>
                 <a href=app.at(Page::NewKey { from: Some(hash.clone()) }).href()>"Duplicate as new"</a>
+                <a href=app.at(Page::Roll { keys: vec![hash.clone()] }).href()>"Roll"</a>
             })}
             <button
                 type="button"
@@ -178,5 +187,135 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
             </dd>
             {extra}
         </dl>
+    }
+}
+
+/// The audit's findings for this key, each with why it matters and its fix, and what the key can
+/// do in plain words.
+#[component]
+fn KeyFindings(row: KeyRow) -> impl IntoView {
+    let store = expect_context::<KeyStore>();
+    let app = expect_context::<Connection>();
+    let hash = row.hash().to_owned();
+    let can =
+        capabilities(&row, js_sys::Date::now()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view();
+    let found = move || {
+        let findings: Vec<Finding> = store.rows.with(|rows| {
+            let at = rows.as_ref()?.iter().position(|r| r.hash() == hash)?;
+            store.findings.with(|all| all.get(at).cloned())
+        })?;
+        let indices = store.indices.get();
+        let items = findings
+            .into_iter()
+            .map(|finding| {
+                let rule = finding.rule.rule();
+                let fix = (rules::fix(rule.id, &row, indices.as_deref().map(Vec::as_slice)).is_some()
+                    && row.key.is_fully_read())
+                .then(|| {
+                    let href = app.at(Page::EditKey { hash: row.hash().to_owned(), fix: Some(rule.slug.to_owned()) }).href();
+                    view! { " "<a class="button small" href=href aria-label=format!("Fix: {}", rule.title)>"Fix"</a> }
+                });
+                view! {
+                    <li>
+                        <span class=format!("severity {}", rule.severity.name())>{rule.severity.name()}</span>
+                        " "<strong>{rule.title}</strong>" "{finding.detail}
+                        <p class="hint">{format!("{} Fix: {}", rule.why, rule.fix)}</p>
+                        {fix}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(items)
+    };
+    view! {
+        <section aria-labelledby="findings-title">
+            <h2 id="findings-title">"Findings"</h2>
+            <ul class="findings">{found}</ul>
+        </section>
+        <section aria-labelledby="can-title">
+            <h2 id="can-title">"What can this key do?"</h2>
+            <ul>{can}</ul>
+        </section>
+    }
+}
+
+/// For a key rolled in this session: the old key retiring (with retire now and cancel), or the new
+/// key that replaces it.
+#[component]
+fn RollStatus(row: KeyRow) -> impl IntoView {
+    let ops = expect_context::<Operations>();
+    let app = expect_context::<Connection>();
+    let value = row.key.value.clone();
+    let rolled = Memo::new(move |_| {
+        ops.rolled.with(|all| all.iter().find(|r| r.old.value == value || r.new == value).cloned())
+    });
+    let write = ops.track();
+    let retire_open = RwSignal::new(false);
+    let cancel_error = RwSignal::new(None::<String>);
+    let current = StoredValue::new((row.key.clone(), row.expires_at_ms));
+    let retire = Callback::new(move |()| {
+        if let Some(client) = app.client() {
+            ops.run(client, Write::Delete(vec![current.get_value()]), write);
+        }
+    });
+    let cancel = move |_| {
+        let (Some(client), Some(rolled)) = (app.client(), rolled.get_untracked()) else { return };
+        match cancel_body(&rolled.old, rolled.old_expires_at_ms, js_sys::Date::now()) {
+            Ok(body) => {
+                cancel_error.set(None);
+                ops.run(client, Write::Update { value: rolled.old.value.clone(), body }, write);
+            }
+            Err(why) => cancel_error.set(Some(why)),
+        }
+    };
+    // Either ends the roll: the old key is gone, or has its expiry back.
+    Effect::new(move || {
+        if write.status.with(|s| matches!(s, WriteStatus::Done(_))) {
+            retire_open.set(false);
+            if let Some(done) = rolled.get_untracked() {
+                ops.rolled.update(|all| all.retain(|r| r.old.value != done.old.value));
+            }
+        }
+    });
+    move || {
+        let rolled = rolled.get()?;
+        let is_old = rolled.old.value == row.key.value;
+        let other = crate::keys::short_hash(if is_old { &rolled.new } else { &rolled.old.value });
+        let link = app.at(Page::Key(other)).href();
+        Some(if is_old {
+            view! {
+                <div class="banner warning" role="note">
+                    <p>
+                        {format!("Rolled: this key retires at {}. ", utc(rolled.retires_at_ms))}
+                        <a href=link>"Open the new key"</a>
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="danger" on:click=move |_| { write.clear_ended(); retire_open.set(true); }>"Retire now"</button>
+                        <button type="button" class="secondary" on:click=cancel disabled=move || write.is_working()>"Cancel the roll"</button>
+                    </div>
+                    <p class="field-error" role="alert">{move || cancel_error.get()}</p>
+                    <WriteProgress state=write />
+                </div>
+                <ConfirmDialog
+                    open=retire_open
+                    title="Retire the old key now?".to_owned()
+                    confirm_label="Retire now"
+                    on_confirm=retire
+                    busy=Signal::derive(move || write.is_working())
+                >
+                    <p>"It is deleted now, before its grace period ends: whatever still uses it stops working. You can undo this from “Recently deleted”."</p>
+                    <WriteProgress state=write />
+                </ConfirmDialog>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="banner" role="note">
+                    "This key replaces a key rolled in this session. "
+                    <a href=link>"Open the old key"</a>
+                </p>
+            }
+            .into_any()
+        })
     }
 }

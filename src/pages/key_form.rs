@@ -2,11 +2,11 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::algolia::KeyBody;
+use crate::audit::rules::{self, Rule, RuleId};
 use crate::components::{
     AclPicker, ConfirmDialog, CopyButton, DiffTable, ExpiryPicker, FieldError, PatternList,
     QueryParamsEditor, ReadProblems, WriteProgress,
 };
-use crate::fetched::fetch_once;
 use crate::keys::form::diff::{Diff, diff};
 use crate::keys::form::{FormErrors, FormFields, KeyForm, toggle_acl};
 use crate::keys::format::limit;
@@ -37,24 +37,41 @@ pub fn NewKeyPage(from: Option<String>) -> impl IntoView {
                     form.description = format!("Copy of {}", row.key.description).trim_end().to_owned();
                     form
                 });
-                view! { <KeyFormView original=None initial=initial /> }.into_any()
+                view! { <KeyFormView original=None initial=initial.clone() fields=initial note=None /> }
+                    .into_any()
             }
         }
     }
 }
 
-/// `/keys/<hash>/edit`.
+/// `/keys/<hash>/edit`, or `/keys/<hash>/edit?fix=<rule>` with the change that fixes one of the
+/// key's findings already made: the user reviews and saves it like any edit.
 #[component]
-pub fn EditKeyPage(hash: String) -> impl IntoView {
+pub fn EditKeyPage(hash: String, fix: Option<String>) -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let loaded = loaded(store);
+    let rule = fix.as_deref().and_then(RuleId::from_slug);
     move || {
         loaded.track();
+        // A fix to stale patterns needs the index names, which may arrive after the keys.
+        let indices = if rule.is_some() { store.indices.get() } else { None };
         match find(store, &hash) {
             Some(row) if !row.key.is_fully_read() => not_fully_read(row, "This key cannot be edited here").into_any(),
             Some(row) => {
                 let initial = KeyForm::from_key(&row.key, row.expires_at_ms);
-                view! { <KeyFormView original=Some(row) initial=initial /> }.into_any()
+                let mut fields = initial.clone();
+                let note = rule.map(|rule| {
+                    let change = rules::fix(rule, &row, indices.as_deref().map(Vec::as_slice));
+                    let Rule { title, fix, .. } = rule.rule();
+                    match change {
+                        Some(change) => {
+                            change.apply(&mut fields);
+                            format!("Fix for “{title}”: {fix} The change is made below; review it, then save.")
+                        }
+                        None => format!("“{title}”: {fix} No change can be made for you here; edit the key yourself."),
+                    }
+                });
+                view! { <KeyFormView original=Some(row) initial=initial fields=fields note=note /> }.into_any()
             }
             None if !loaded.get() => loading().into_any(),
             None => view! {
@@ -104,14 +121,21 @@ fn loading() -> impl IntoView {
 }
 
 /// The form for creating (no `original`) or editing a key. It validates everything before
-/// sending, keeps every input on failure, and before an update shows what changes.
+/// sending, keeps every input on failure, and before an update shows what changes. The fields start
+/// from `fields`, which differ from `initial` when a fix is already made; `note` says so.
 #[component]
-fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
+fn KeyFormView(
+    original: Option<KeyRow>,
+    initial: KeyForm,
+    fields: KeyForm,
+    note: Option<String>,
+) -> impl IntoView {
     let app = expect_context::<Connection>();
     let ops = expect_context::<Operations>();
+    let store = expect_context::<KeyStore>();
     let go = use_go();
     let editing = original.is_some();
-    let form = FormFields::new(initial.clone());
+    let form = FormFields::new(fields);
     let dirty = form.changed_from(initial);
     let errors = RwSignal::new(FormErrors::default());
     let saving = ops.track();
@@ -120,10 +144,6 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
     let created = Memo::new(move |_| match saving.status.get() {
         WriteStatus::Done(done) if !editing => done.value,
         _ => None,
-    });
-    let indices = fetch_once({
-        let client = app.client();
-        async move { client?.list_indices().await.ok() }
     });
 
     let unsaved = expect_context::<Unsaved>();
@@ -215,6 +235,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                 <a href=cancel_href>"← Back without saving"</a>
             </p>
             <h1>{title}</h1>
+            {note.map(|note| view! { <p class="banner warning" role="note">{note}</p> })}
             {move || {
                 created.get().map(|value| view! { <Created value=value /> })
             }}
@@ -244,7 +265,7 @@ fn KeyFormView(original: Option<KeyRow>, initial: KeyForm) -> impl IntoView {
                         error=field(|e| &e.indexes)
                     />
                     <p class="hint preview" aria-live="polite">
-                        {move || form.indexes.with(|list| index_preview(list, indices.get()))}
+                        {move || form.indexes.with(|list| store.indices.with(|i| index_preview(list, i.as_deref())))}
                     </p>
                     <PatternList
                         id="referers"
@@ -428,7 +449,7 @@ fn RefererTester(#[prop(into)] referers: Signal<Vec<String>>) -> impl IntoView {
 }
 
 /// Which of the application's indices the patterns match.
-fn index_preview(patterns_list: &[String], indices: Option<Vec<String>>) -> String {
+fn index_preview(patterns_list: &[String], indices: Option<&Vec<String>>) -> String {
     let Some(indices) = indices else { return String::new() };
     if patterns_list.is_empty() {
         return format!("All {} indices of the application.", indices.len());

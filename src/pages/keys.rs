@@ -46,18 +46,22 @@ pub fn KeysPage() -> impl IntoView {
     };
 
     // Sorting is done once per load and sort; a keystroke only filters the sorted order.
+    // The audit's findings, computed once per load, feed the findings column, filter and sort.
     let sort = Memo::new(move |_| view_state.with(|v| (v.sort, v.descending)));
+    let findings = move || store.findings.get();
     let order = Memo::new(move |_| {
         let (by, descending) = sort.get();
         let rows = store.rows.get().unwrap_or_default();
-        let order = Arc::new(sorted(&rows, by, descending));
+        let findings = if by == Sort::Risk { findings() } else { Default::default() };
+        let order = Arc::new(sorted(&rows, &findings, by, descending));
         mark("keys-sorted");
         (Arc::as_ptr(&rows) as usize, order)
     });
     let shown = Memo::new(move |_| {
         let state = view_state.get();
         let rows = store.rows.get().unwrap_or_default();
-        order.with(|(_, order)| Shown::from_sorted(rows, order, &state, js_sys::Date::now()))
+        let findings = findings();
+        order.with(|(_, order)| Shown::from_sorted(rows, findings, order, &state, js_sys::Date::now()))
     });
     let total = move || shown.with(|s| s.rows.len());
     let acls_present = Memo::new(move |_| {
@@ -95,7 +99,6 @@ pub fn KeysPage() -> impl IntoView {
     let selected = RwSignal::new(HashSet::<String>::new());
     let confirm_bulk = RwSignal::new(false);
     let deletion = ops.track();
-    // The selected keys go to the copy page by hash, never by value.
     // The selected keys go to the copy and export pages by hash, never by value.
     let with_selected = {
         let go = use_go();
@@ -134,7 +137,7 @@ pub fn KeysPage() -> impl IntoView {
     });
     let refresh = move |_| {
         if let Some(client) = app.client() {
-            store.load(client);
+            store.refresh(client);
         }
     };
 
@@ -143,6 +146,7 @@ pub fn KeysPage() -> impl IntoView {
             <div class="page-title">
                 <h1>"API keys"</h1>
                 <span class="spacer"></span>
+                <a href=app.at(Page::Audit).href() class="button secondary">"Audit"</a>
                 <a href=app.at(Page::Secured).href() class="button secondary">"Secured keys"</a>
                 <a href=app.at(Page::Restore).href() class="button secondary">"Restore a key"</a>
                 <a href=app.at(Page::Export { keys: Vec::new() }).href() class="button secondary">"Export"</a>
@@ -209,6 +213,17 @@ pub fn KeysPage() -> impl IntoView {
                     />
                     "Unrestricted only"
                 </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || view_state.with(|v| v.findings)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            update(false, &|s| s.findings = on);
+                        }
+                    />
+                    "With findings"
+                </label>
                 <span class="spacer"></span>
                 <p class="count" role="status">
                     {move || format!("{} of {} keys", shown.with(|s| s.len()), total())}
@@ -232,6 +247,10 @@ pub fn KeysPage() -> impl IntoView {
                         let with_selected = with_selected.clone();
                         move |_| with_selected(|keys| Page::Export { keys })
                     }>{move || format!("Export selected ({})", selected.with(HashSet::len))}</button>
+                    <button type="button" class="secondary" on:click={
+                        let with_selected = with_selected.clone();
+                        move |_| with_selected(|keys| Page::Roll { keys })
+                    }>{move || format!("Roll selected ({})", selected.with(HashSet::len))}</button>
                 </Show>
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
                     {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}

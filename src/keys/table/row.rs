@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::search::SearchText;
 use super::view_state::{ExpiryFilter, Sort, ViewState};
 use crate::algolia::ApiKey;
+use crate::audit::rules::{Finding, Findings, summary};
 use crate::text::lowercase;
 
 const DAY_MS: f64 = 86_400_000.0;
@@ -131,25 +132,35 @@ pub type Rows = Arc<Load>;
 #[derive(Clone, Debug, Default)]
 pub struct Shown {
     pub rows: Rows,
+    /// The audit's findings for `rows`, in their order (empty until computed).
+    pub findings: Findings,
     pub order: Arc<Vec<usize>>,
 }
 
 impl PartialEq for Shown {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.rows, &other.rows) && self.order == other.order
+        Arc::ptr_eq(&self.rows, &other.rows)
+            && Arc::ptr_eq(&self.findings, &other.findings)
+            && self.order == other.order
     }
 }
 
 impl Shown {
-    pub fn new(rows: Rows, state: &ViewState, now_ms: f64) -> Self {
-        let order = Arc::new(visible(&rows, state, now_ms));
-        Self { rows, order }
+    pub fn new(rows: Rows, findings: Findings, state: &ViewState, now_ms: f64) -> Self {
+        let order = Arc::new(visible(&rows, &findings, state, now_ms));
+        Self { rows, findings, order }
     }
 
     /// Like `new`, from an order already sorted for `state`'s sort.
-    pub fn from_sorted(rows: Rows, sorted: &[usize], state: &ViewState, now_ms: f64) -> Self {
-        let order = Arc::new(filtered(&rows, sorted, state, now_ms));
-        Self { rows, order }
+    pub fn from_sorted(
+        rows: Rows,
+        findings: Findings,
+        sorted: &[usize],
+        state: &ViewState,
+        now_ms: f64,
+    ) -> Self {
+        let order = Arc::new(filtered(&rows, &findings, sorted, state, now_ms));
+        Self { rows, findings, order }
     }
 
     pub fn len(&self) -> usize {
@@ -167,13 +178,13 @@ impl Shown {
 }
 
 /// The positions, in `rows`, of the keys the view state shows, in its order.
-pub fn visible(rows: &Load, state: &ViewState, now_ms: f64) -> Vec<usize> {
-    filtered(rows, &sorted(rows, state.sort, state.descending), state, now_ms)
+pub fn visible(rows: &Load, findings: &[Vec<Finding>], state: &ViewState, now_ms: f64) -> Vec<usize> {
+    filtered(rows, findings, &sorted(rows, findings, state.sort, state.descending), state, now_ms)
 }
 
 /// Every position in `rows`, in the order of a sort. Computed once per load and sort, so a
 /// keystroke in the search only filters.
-pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
+pub fn sorted(rows: &[KeyRow], findings: &[Vec<Finding>], sort: Sort, descending: bool) -> Vec<usize> {
     // Each sort compares precomputed keys through one comparator: every call of `sort_by` with a
     // closure of its own would add a copy of the sorting code to the bundle.
     enum Keys {
@@ -187,6 +198,17 @@ pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
         Sort::TimeLeft => {
             Keys::Number(rows.iter().map(|r| r.expires_at_ms.unwrap_or(f64::INFINITY)).collect())
         }
+        // By the most severe finding, then by how many there are.
+        Sort::Risk => Keys::Number(
+            (0..rows.len())
+                .map(|i| {
+                    findings
+                        .get(i)
+                        .and_then(|f| summary(f))
+                        .map_or(0.0, |(worst, n)| f64::from(worst as u8 + 1) * 1_000.0 + n as f64)
+                })
+                .collect(),
+        ),
     };
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by(|&a, &b| match &keys {
@@ -200,19 +222,30 @@ pub fn sorted(rows: &[KeyRow], sort: Sort, descending: bool) -> Vec<usize> {
 }
 
 /// The positions of `order` whose keys pass the search and filters, in the same order.
-pub fn filtered(rows: &Load, order: &[usize], state: &ViewState, now_ms: f64) -> Vec<usize> {
+pub fn filtered(
+    rows: &Load,
+    findings: &[Vec<Finding>],
+    order: &[usize],
+    state: &ViewState,
+    now_ms: f64,
+) -> Vec<usize> {
     let needle = lowercase(state.search.trim());
     let hits = (!needle.is_empty()).then(|| rows.search.hits(&needle));
     order
         .iter()
         .copied()
-        .filter(|&i| hits.as_ref().is_none_or(|hits| hits[i]) && rows[i].passes_filters(state, now_ms))
+        .filter(|&i| {
+            hits.as_ref().is_none_or(|hits| hits[i])
+                && rows[i].passes_filters(state, now_ms)
+                && (!state.findings || findings.get(i).is_some_and(|f| !f.is_empty()))
+        })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::audit::rules::audit;
 
     #[test]
     fn a_reload_of_an_unchanged_key_is_the_same_row() {
@@ -239,15 +272,18 @@ mod tests {
         let mut restricted = key("c3", "Backend Writer", 300.0, 0);
         restricted.acl = vec!["addObject".into()];
         restricted.indexes = vec!["prod_*".into()];
+        let mut limited = key("b2", "analytics", 200.0, 20 * 86_400);
+        limited.max_queries_per_ip_per_hour = 100;
         Load::new(vec![
             KeyRow::new(key("a1", "website", 100.0, 3 * 86_400), 0.0),
-            KeyRow::new(key("b2", "analytics", 200.0, 20 * 86_400), 0.0),
+            KeyRow::new(limited, 0.0),
             KeyRow::new(restricted, 0.0),
         ])
     }
 
     fn shown(state: &ViewState) -> Vec<usize> {
-        visible(&rows(), state, 0.0)
+        let rows = rows();
+        visible(&rows, &audit(&rows, None, 0.0), state, 0.0)
     }
 
     #[test]
@@ -271,6 +307,15 @@ mod tests {
     }
 
     #[test]
+    fn sorts_by_risk_and_filters_keys_with_findings() {
+        // a1: an open search key expiring soon (medium, 2); c3: a write that never expires
+        // (medium, 1); b2: rate-limited, nothing.
+        let risk = shown(&ViewState { sort: Sort::Risk, descending: true, ..ViewState::default() });
+        assert_eq!(risk, [0, 2, 1]);
+        assert_eq!(shown(&ViewState { findings: true, ..ViewState::default() }), [2, 0]);
+    }
+
+    #[test]
     fn filters() {
         let acl = shown(&ViewState { acl: Some("addObject".into()), ..ViewState::default() });
         assert_eq!(acl, [2]);
@@ -288,11 +333,13 @@ mod tests {
     fn shown_rows_stay_with_their_load() {
         let rows: Rows = Arc::new(rows());
         let state = ViewState { search: "writer".into(), ..ViewState::default() };
-        let shown = Shown::new(rows.clone(), &state, 0.0);
+        let findings = Findings::default();
+        let shown = Shown::new(rows.clone(), findings.clone(), &state, 0.0);
         assert_eq!(shown.at(0).map(|r| r.key.value.as_str()), Some("c3"));
         assert_eq!(shown.at(1), None);
-        assert_eq!(shown, Shown::new(rows, &state, 0.0));
-        assert_ne!(shown, Shown::new(Arc::new(self::rows()), &state, 0.0), "another load is another table");
+        assert_eq!(shown, Shown::new(rows, findings.clone(), &state, 0.0));
+        let other = Shown::new(Arc::new(self::rows()), findings, &state, 0.0);
+        assert_ne!(shown, other, "another load is another table");
     }
 
     #[test]

@@ -7,6 +7,8 @@ pub enum Sort {
     Created,
     Description,
     TimeLeft,
+    /// Most severe findings first.
+    Risk,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub struct ViewState {
     pub expiry: ExpiryFilter,
     /// Only keys with no index and no referer restriction.
     pub unrestricted: bool,
+    /// Only keys the audit has findings for.
+    pub findings: bool,
 }
 
 impl Default for ViewState {
@@ -39,6 +43,7 @@ impl Default for ViewState {
             acl: None,
             expiry: ExpiryFilter::Any,
             unrestricted: false,
+            findings: false,
         }
     }
 }
@@ -49,16 +54,20 @@ impl Sort {
             Sort::Created => "created",
             Sort::Description => "description",
             Sort::TimeLeft => "expiry",
+            Sort::Risk => "risk",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [Sort::Created, Sort::Description, Sort::TimeLeft].into_iter().find(|s| s.as_str() == text)
+        [Sort::Created, Sort::Description, Sort::TimeLeft, Sort::Risk]
+            .into_iter()
+            .find(|s| s.as_str() == text)
     }
 
-    /// The direction a column sorts in when first chosen: newest, A to Z, soonest to expire.
+    /// The direction a column sorts in when first chosen: newest, A to Z, soonest to expire, most
+    /// severe.
     pub fn natural_descending(self) -> bool {
-        self == Sort::Created
+        matches!(self, Sort::Created | Sort::Risk)
     }
 }
 
@@ -99,6 +108,7 @@ impl ViewState {
             acl: get("acl").filter(|a| !a.is_empty()).map(str::to_owned),
             expiry: ExpiryFilter::parse(get("expiry").unwrap_or_default()),
             unrestricted: get("unrestricted") == Some("1"),
+            findings: get("findings") == Some("1"),
         }
     }
 
@@ -122,6 +132,9 @@ impl ViewState {
         }
         if self.unrestricted {
             query.push(("unrestricted", "1".to_owned()));
+        }
+        if self.findings {
+            query.push(("findings", "1".to_owned()));
         }
         query
     }
@@ -152,6 +165,7 @@ mod tests {
             ViewState { acl: Some("search".into()), expiry: ExpiryFilter::Within(7), ..ViewState::default() },
             ViewState { expiry: ExpiryFilter::Within(30), unrestricted: true, ..ViewState::default() },
             ViewState { expiry: ExpiryFilter::Never, ..ViewState::default() },
+            ViewState { sort: Sort::Risk, descending: true, findings: true, ..ViewState::default() },
         ];
         for state in states {
             assert_eq!(round_trip(&state), state);

@@ -1,0 +1,198 @@
+use leptos::prelude::*;
+
+use crate::components::{ConfirmDialog, CopyButton, WriteProgress};
+use crate::keys::expiry::Unit;
+use crate::keys::format::{count, expiry, key_name};
+use crate::keys::roll::{GRACE_CHOICES, RollLine, RollState, custom_grace, tally};
+use crate::operations::{Batch, Operations, Write};
+use crate::routes::Page;
+use crate::session::Connection;
+use crate::store::KeyStore;
+
+/// `/apps/<id>/roll?keys=<hash>,…`: a new key with each key's settings, then the old key expiring
+/// after a grace period, so whatever still uses it keeps working until it moves to the new one.
+#[component]
+pub fn RollPage(keys: Vec<String>) -> impl IntoView {
+    let store = expect_context::<KeyStore>();
+    let app = expect_context::<Connection>();
+    let loaded = Memo::new(move |_| store.rows.with(Option::is_some));
+    view! {
+        <main class="page narrow">
+            <p>
+                <a href=app.at(Page::keys()).href()>"← All keys"</a>
+            </p>
+            <h1>{format!("Roll {}", count(keys.len(), "key"))}</h1>
+            {move || {
+                if !loaded.get() {
+                    return view! { <p aria-busy="true">"Loading keys…"</p> }.into_any();
+                }
+                // Read once: the lines keep each key as it was when the roll was asked for.
+                let now = js_sys::Date::now();
+                let (lines, problems): (Vec<_>, Vec<_>) = store.rows.with_untracked(|rows| {
+                    let rows = rows.as_deref().map_or(&[][..], |load| load);
+                    keys.iter()
+                        .map(|hash| match rows.iter().find(|row| row.hash() == hash) {
+                            None => Err(format!("No key has the link {hash}: it may have been deleted.")),
+                            Some(row) => RollLine::new(row, now).map_err(|why| {
+                                format!("{}: {why}", key_name(&row.key.description, &row.key.value))
+                            }),
+                        })
+                        .partition(Result::is_ok)
+                });
+                let lines: Vec<RollLine> = lines.into_iter().filter_map(Result::ok).collect();
+                let problems = problems.into_iter().filter_map(Result::err).map(|p| view! { <li>{p}</li> }).collect_view();
+                view! {
+                    <ul class="error">{problems}</ul>
+                    <Rolling lines />
+                }
+                .into_any()
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn Rolling(lines: Vec<RollLine>) -> impl IntoView {
+    let app = expect_context::<Connection>();
+    let ops = expect_context::<Operations>();
+    let total = lines.len();
+    let names: Vec<String> = lines.iter().map(|l| key_name(&l.old.description, &l.old.value)).collect();
+    let grace = RwSignal::new(GRACE_CHOICES[1].1.to_string());
+    let custom = RwSignal::new(String::new());
+    let unit = RwSignal::new(Unit::Hours);
+    let grace_error = RwSignal::new(None::<String>);
+    let confirm = RwSignal::new(false);
+    let state = ops.track();
+    let batch = RwSignal::new(None::<Batch<RollLine>>);
+    let grace_s = move || -> Result<u64, String> {
+        match grace.get_untracked().as_str() {
+            "custom" => custom_grace(&custom.get_untracked(), unit.get_untracked()),
+            seconds => seconds.parse().map_err(|_| "Choose a grace period.".to_owned()),
+        }
+    };
+    let ask = move |_| match grace_s() {
+        Ok(_) => {
+            grace_error.set(None);
+            state.clear_ended();
+            confirm.set(true);
+        }
+        Err(why) => grace_error.set(Some(why)),
+    };
+    // The first run makes the batch; a retry runs it again, which does only the steps left.
+    let start = Callback::new(move |()| {
+        let (Some(client), Ok(grace_s)) = (app.client(), grace_s()) else { return };
+        let job = batch.get_untracked().unwrap_or_else(|| ops.batch(lines.clone()));
+        batch.set(Some(job));
+        confirm.set(false);
+        ops.run(client, Write::Roll { batch: job, grace_s }, state);
+    });
+    let choices = GRACE_CHOICES
+        .iter()
+        .map(|(label, seconds)| {
+            let value = seconds.to_string();
+            let checked = value.clone();
+            view! {
+                <label class="check">
+                    <input type="radio" name="grace" value=value.clone() prop:checked=move || grace.get() == checked on:change=move |_| grace.set(value.clone()) />
+                    {*label}
+                </label>
+            }
+        })
+        .collect_view();
+    let grace_words = move || match grace_s() {
+        Ok(seconds) => expiry(Some(seconds)),
+        Err(_) => String::new(),
+    };
+    let progress = move || {
+        batch.get().map(|job| {
+            let (rolled, failed, left) = job.lines.with(|lines| tally(lines));
+            view! {
+                <p role="status">{format!("{rolled} rolled, {failed} stopped part-way, {left} to go.")}</p>
+                <ul class="batch-lines" aria-label="Each key">
+                    {move || job.lines.with(|lines| lines.iter().map(|line| roll_line(line, app)).collect_view())}
+                </ul>
+                <p class="hint">"Each new value is shown here once: copy it now. It stays in the keys table."</p>
+            }
+        })
+    };
+    view! {
+        <p class="lead">
+            "Each key gets a new key with identical settings. Then the old key's expiry is set to the grace period, so whatever still uses it keeps working until it moves to the new key; it then expires by itself, and can still be restored."
+        </p>
+        <ul>{names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+        <fieldset class="card" disabled=move || batch.with(Option::is_some)>
+            <legend>"Grace period for the old keys"</legend>
+            {choices}
+            <label class="check">
+                <input type="radio" name="grace" value="custom" prop:checked=move || grace.get() == "custom" on:change=move |_| grace.set("custom".into()) />
+                "Custom"
+            </label>
+            <div class="with-button">
+                <input
+                    id="grace-amount"
+                    aria-label="Custom grace period"
+                    inputmode="numeric"
+                    prop:value=custom
+                    on:input=move |ev| {
+                        custom.set(event_target_value(&ev));
+                        grace.set("custom".into());
+                    }
+                />
+                <select aria-label="Unit" on:change=move |ev| unit.set(Unit::parse(&event_target_value(&ev)))>
+                    <option value="hours">"hours"</option>
+                    <option value="days">"days"</option>
+                    <option value="minutes">"minutes"</option>
+                </select>
+            </div>
+            <p class="field-error" role="alert">{move || grace_error.get()}</p>
+            <div class="actions">
+                <button type="button" on:click=ask disabled=move || total == 0 || state.is_working()>
+                    {format!("Roll {}", count(total, "key"))}
+                </button>
+            </div>
+        </fieldset>
+        <WriteProgress state on_retry=start />
+        {progress}
+        <ConfirmDialog
+            open=confirm
+            title=format!("Roll {} in {}?", count(total, "key"), app.name())
+            confirm_label="Roll"
+            on_confirm=start
+            busy=Signal::derive(move || state.is_working())
+        >
+            <p>{move || format!("New keys are created now; the old ones stop working {}.", grace_words())}</p>
+        </ConfirmDialog>
+    }
+}
+
+fn roll_line(line: &RollLine, app: Connection) -> impl IntoView + use<> {
+    let name = key_name(&line.old.description, &line.old.value);
+    let (status, failed) = match &line.state {
+        RollState::Waiting => ("Waiting".to_owned(), false),
+        RollState::Creating => ("Creating the new key…".to_owned(), false),
+        RollState::Shortening { .. } => ("New key created; shortening the old key…".to_owned(), false),
+        RollState::Rolled { retires_at_ms, .. } => {
+            (format!("Rolled: the old key retires at {}.", crate::keys::format::utc(*retires_at_ms)), false)
+        }
+        RollState::CreateFailed { message, .. } => (format!("The new key was not created: {message}"), true),
+        RollState::ShortenFailed { message, .. } => {
+            (format!("New key created, but the old key was not shortened: {message}"), true)
+        }
+    };
+    let old = app.at(Page::Key(crate::keys::short_hash(&line.old.value))).href();
+    let new = line.new_value().map(|value| {
+        let href = app.at(Page::Key(crate::keys::short_hash(value))).href();
+        view! {
+            " New key: "<code class="key-text revealed">{value.to_owned()}</code>
+            <CopyButton text=value.to_owned() />
+            <a href=href>"Open the new key"</a>
+        }
+    });
+    view! {
+        <li class="batch-line" class:error=failed>
+            <a class="batch-name" href=old>{name}</a>
+            <span>{status}</span>
+            {new}
+        </li>
+    }
+}
