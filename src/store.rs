@@ -29,14 +29,23 @@ impl KeyStore {
     pub fn new() -> Self {
         let rows = RwSignal::new(None::<Rows>);
         let indices = RwSignal::new(None::<Arc<Vec<String>>>);
-        let findings = Memo::new(move |_| {
-            rows.with(|rows| {
-                indices.with(|indices| {
-                    let rows = rows.as_deref().map_or(&[][..], |load| load);
-                    Findings::new(audit(rows, indices.as_ref().map(|i| i.as_slice()), js_sys::Date::now()))
+        // Compared by identity: each computation is a new audit, and comparing two audits finding
+        // by finding would cost more code than it saves.
+        let findings = Memo::new_with_compare(
+            move |_| {
+                rows.with(|rows| {
+                    indices.with(|indices| {
+                        let rows = rows.as_deref().map_or(&[][..], |load| load);
+                        Findings::new(audit(
+                            rows,
+                            indices.as_ref().map(|i| i.as_slice()),
+                            js_sys::Date::now(),
+                        ))
+                    })
                 })
-            })
-        });
+            },
+            |old, new| !matches!((old, new), (Some(old), Some(new)) if Arc::ptr_eq(old, new)),
+        );
         Self {
             rows,
             unreadable: RwSignal::new(0),

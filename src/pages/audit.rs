@@ -8,7 +8,7 @@ use crate::audit::calendar::calendar;
 use crate::audit::exposure::{self, Exposure, Found};
 use crate::audit::rules::{self, Finding, Findings, RULES, Rule, Severity, summary};
 use crate::audit::simulate::{Request, simulate};
-use crate::components::FindingsBadge;
+use crate::components::{FindingsBadge, TextField};
 use crate::files;
 use crate::keys::format::{count, key_name, mask};
 use crate::keys::{KeyRow, Rows, ViewState};
@@ -188,26 +188,9 @@ fn Simulator() -> impl IntoView {
                         {options}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="sim-index">"Index"</label>
-                    <input id="sim-index" placeholder="products" prop:value=index on:input=move |ev| index.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="sim-referer">"Referer URL (optional)"</label>
-                    <input id="sim-referer" placeholder="https://www.example.com/search" prop:value=referer on:input=move |ev| referer.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="sim-ip">"IP address (optional)"</label>
-                    <input
-                        id="sim-ip"
-                        placeholder="203.0.113.7"
-                        prop:value=ip
-                        aria-invalid=move || ip_error.with(Option::is_some).to_string()
-                        aria-describedby="sim-ip-error"
-                        on:input=move |ev| ip.set(event_target_value(&ev))
-                    />
-                    <p id="sim-ip-error" class="field-error">{move || ip_error.get()}</p>
-                </div>
+                <TextField id="sim-index" label="Index" value=index placeholder="products" />
+                <TextField id="sim-referer" label="Referer URL (optional)" value=referer placeholder="https://www.example.com/search" />
+                <TextField id="sim-ip" label="IP address (optional)" value=ip error=ip_error placeholder="203.0.113.7" />
                 <div class="actions">
                     <button type="submit">"Find keys"</button>
                 </div>

@@ -253,27 +253,37 @@ fn RollStatus(row: KeyRow) -> impl IntoView {
     let retire_open = RwSignal::new(false);
     let cancel_error = RwSignal::new(None::<String>);
     let current = StoredValue::new((row.key.clone(), row.expires_at_ms));
+    // Which of the two the last write was.
+    let retiring = StoredValue::new(false);
     let retire = Callback::new(move |()| {
         if let Some(client) = app.client() {
+            retiring.set_value(true);
             ops.run(client, Write::Delete(vec![current.get_value()]), write);
         }
     });
+    // The key as loaded now, so that an edit made since the roll is kept: only the expiry goes back.
     let cancel = move |_| {
         let (Some(client), Some(rolled)) = (app.client(), rolled.get_untracked()) else { return };
-        match cancel_body(&rolled.old, rolled.old_expires_at_ms, js_sys::Date::now()) {
+        let (key, _) = current.get_value();
+        match cancel_body(&key, rolled.old_expires_at_ms, js_sys::Date::now()) {
             Ok(body) => {
                 cancel_error.set(None);
-                ops.run(client, Write::Update { value: rolled.old.value.clone(), body }, write);
+                retiring.set_value(false);
+                ops.run(client, Write::Update { value: key.value, body }, write);
             }
             Err(why) => cancel_error.set(Some(why)),
         }
     };
-    // Either ends the roll: the old key is gone, or has its expiry back.
+    // Either ends the roll: the old key is gone (then the new key's page opens), or has its expiry
+    // back.
+    let go = use_go();
     Effect::new(move || {
         if write.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             retire_open.set(false);
-            if let Some(done) = rolled.get_untracked() {
-                ops.rolled.update(|all| all.retain(|r| r.old.value != done.old.value));
+            let Some(done) = rolled.get_untracked() else { return };
+            ops.rolled.update(|all| all.retain(|r| r.old.value != done.old.value));
+            if retiring.get_value() {
+                go(app.at(Page::Key(crate::keys::short_hash(&done.new))), Default::default());
             }
         }
     });

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{ConfirmDialog, CopyButton, WriteProgress};
+use crate::components::{ConfirmDialog, CopyButton, TextField, WriteProgress};
 use crate::keys::expiry::Unit;
 use crate::keys::format::{count, expiry, key_name};
 use crate::keys::roll::{GRACE_CHOICES, RollLine, RollState, custom_grace, tally};
@@ -88,16 +88,7 @@ fn Rolling(lines: Vec<RollLine>) -> impl IntoView {
     });
     let choices = GRACE_CHOICES
         .iter()
-        .map(|(label, seconds)| {
-            let value = seconds.to_string();
-            let checked = value.clone();
-            view! {
-                <label class="check">
-                    <input type="radio" name="grace" value=value.clone() prop:checked=move || grace.get() == checked on:change=move |_| grace.set(value.clone()) />
-                    {*label}
-                </label>
-            }
-        })
+        .map(|(label, seconds)| view! { <option value=seconds.to_string()>{*label}</option> })
         .collect_view();
     let grace_words = move || match grace_s() {
         Ok(seconds) => expiry(Some(seconds)),
@@ -122,28 +113,26 @@ fn Rolling(lines: Vec<RollLine>) -> impl IntoView {
         <ul>{names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
         <fieldset class="card" disabled=move || batch.with(Option::is_some)>
             <legend>"Grace period for the old keys"</legend>
-            {choices}
-            <label class="check">
-                <input type="radio" name="grace" value="custom" prop:checked=move || grace.get() == "custom" on:change=move |_| grace.set("custom".into()) />
-                "Custom"
-            </label>
-            <div class="with-button">
-                <input
-                    id="grace-amount"
-                    aria-label="Custom grace period"
-                    inputmode="numeric"
-                    prop:value=custom
-                    on:input=move |ev| {
-                        custom.set(event_target_value(&ev));
-                        grace.set("custom".into());
-                    }
-                />
-                <select aria-label="Unit" on:change=move |ev| unit.set(Unit::parse(&event_target_value(&ev)))>
-                    <option value="hours">"hours"</option>
-                    <option value="days">"days"</option>
-                    <option value="minutes">"minutes"</option>
+            <div class="field">
+                <label for="grace">"The old keys stop working after"</label>
+                <select id="grace" prop:value=grace on:change=move |ev| grace.set(event_target_value(&ev))>
+                    {choices}
+                    <option value="custom">"Custom…"</option>
                 </select>
             </div>
+            <Show when=move || grace.get() == "custom">
+                <div class="with-button">
+                    <TextField id="grace-amount" label="Custom grace period" value=custom numeric=true />
+                    <div class="field">
+                        <label for="grace-unit">"Unit"</label>
+                        <select id="grace-unit" on:change=move |ev| unit.set(Unit::parse(&event_target_value(&ev)))>
+                            <option value="hours">"hours"</option>
+                            <option value="days">"days"</option>
+                            <option value="minutes">"minutes"</option>
+                        </select>
+                    </div>
+                </div>
+            </Show>
             <p class="field-error" role="alert">{move || grace_error.get()}</p>
             <div class="actions">
                 <button type="button" on:click=ask disabled=move || total == 0 || state.is_working()>
