@@ -62,6 +62,9 @@ impl<'de> Deserialize<'de> for Colour {
     }
 }
 
+// Large only where signals carry their debug locations (native debug builds, where clippy looks):
+// one per application, so boxing would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 pub enum AppState {
     /// `ops` runs the application's writes; they outlive the page that started them, not the

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 
-use crate::algolia::{ApiError, Client, KeyList};
+use crate::algolia::{ApiError, ApiKey, Client, KeyList};
 use crate::audit::rules::{Findings, audit};
 use crate::keys::{KeyRow, Load, Rows};
 use crate::perf::mark;
@@ -23,6 +23,18 @@ pub struct KeyStore {
     /// Every key's findings, in the order of `rows`: computed once per load (and when the indices
     /// arrive), only once a page asks.
     pub findings: Memo<Findings>,
+    /// The keys rolled in this session, until retired or cancelled.
+    pub rolled: RwSignal<Vec<Rolled>>,
+}
+
+/// A key rolled in this session: the old one retiring, the new one replacing it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rolled {
+    pub old: ApiKey,
+    /// The old key's expiry before the roll, which a cancel puts back.
+    pub old_expires_at_ms: Option<f64>,
+    pub new: String,
+    pub retires_at_ms: f64,
 }
 
 impl KeyStore {
@@ -53,6 +65,7 @@ impl KeyStore {
             error: RwSignal::new(None),
             indices,
             findings,
+            rolled: RwSignal::new(Vec::new()),
         }
     }
 

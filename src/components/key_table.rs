@@ -12,6 +12,7 @@ use crate::keys::format::{limit, not_fully_read};
 use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render, short_hash};
 use crate::operations::Operations;
 use crate::perf::mark;
+use crate::store::KeyStore;
 
 /// Every row has this height, so the table can render only the rows in view (plus a margin) and
 /// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do.
@@ -288,21 +289,20 @@ fn KeyTableRow(
         if key.description.is_empty() { "(no description)".to_owned() } else { key.description.clone() };
     let unread = (!key.is_fully_read()).then(|| not_fully_read(&key.problems));
     let ops = use_context::<Operations>();
+    let store = expect_context::<KeyStore>();
     let value = key.value.clone();
     let applying = move || ops.and_then(|ops| ops.is_pending(&value)).map(|label| format!("{label}…"));
     // A key rolled in this session: the old one says it is retiring, and each links to the other.
     let rolled = {
         let value = key.value.clone();
         Memo::new(move |_| {
-            ops.and_then(|ops| {
-                ops.rolled.with(|all| {
-                    all.iter().find_map(|r| {
-                        if r.old.value == value {
-                            Some((true, short_hash(&r.new)))
-                        } else {
-                            (r.new == value).then(|| (false, short_hash(&r.old.value)))
-                        }
-                    })
+            store.rolled.with(|all| {
+                all.iter().find_map(|r| {
+                    if r.old.value == value {
+                        Some((true, short_hash(&r.new)))
+                    } else {
+                        (r.new == value).then(|| (false, short_hash(&r.old.value)))
+                    }
                 })
             })
         })

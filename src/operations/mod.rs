@@ -76,16 +76,6 @@ impl<L: Send + Sync + 'static> Clone for Batch<L> {
 
 impl<L: Send + Sync + 'static> Copy for Batch<L> {}
 
-/// A key rolled in this session: the old one retiring, the new one replacing it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rolled {
-    pub old: ApiKey,
-    /// The old key's expiry before the roll, which a cancel puts back.
-    pub old_expires_at_ms: Option<f64>,
-    pub new: String,
-    pub retires_at_ms: f64,
-}
-
 impl Write {
     fn doing(&self) -> &'static str {
         match self {
@@ -141,8 +131,6 @@ pub struct Operations {
     pub pending: RwSignal<Vec<(String, &'static str)>>,
     pub tray: RwSignal<Vec<Deleted>>,
     pub notice: RwSignal<Option<Notice>>,
-    /// The keys rolled in this session, until retired or cancelled.
-    pub rolled: RwSignal<Vec<Rolled>>,
     store: KeyStore,
     /// The application whose keys these writes change, for its tray's storage.
     app_id: StoredValue<String>,
@@ -158,7 +146,6 @@ impl Operations {
             pending: RwSignal::new(Vec::new()),
             tray: RwSignal::new(storage::read_tray(&app_id)),
             notice: RwSignal::new(None),
-            rolled: RwSignal::new(Vec::new()),
             app_id: StoredValue::new(app_id),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }

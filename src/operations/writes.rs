@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use super::checks::find_created;
 use super::progress::{Finished, WriteStatus};
-use super::{Batch, Operations, Rolled, Write, WriteState};
+use super::{Batch, Operations, Write, WriteState};
 use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
 use crate::keys::copy::{Line, LineState, tally};
 use crate::keys::format::{count, key_name};
 use crate::keys::roll::{self, RollLine, RollState};
+use crate::store::Rolled;
 
 /// How many times a restore that meets "Key already exists" (the delete still spreading) is tried.
 pub const RESTORE_TRIES: u32 = 6;
@@ -301,7 +302,7 @@ impl Run {
                         new,
                         retires_at_ms,
                     };
-                    self.ops.rolled.update(|all| {
+                    self.ops.store.rolled.update(|all| {
                         all.retain(|r| r.old.value != rolled.old.value);
                         all.push(rolled);
                     });

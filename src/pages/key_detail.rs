@@ -244,10 +244,11 @@ fn KeyFindings(row: KeyRow) -> impl IntoView {
 #[component]
 fn RollStatus(row: KeyRow) -> impl IntoView {
     let ops = expect_context::<Operations>();
+    let store = expect_context::<KeyStore>();
     let app = expect_context::<Connection>();
     let value = row.key.value.clone();
     let rolled = Memo::new(move |_| {
-        ops.rolled.with(|all| all.iter().find(|r| r.old.value == value || r.new == value).cloned())
+        store.rolled.with(|all| all.iter().find(|r| r.old.value == value || r.new == value).cloned())
     });
     let write = ops.track();
     let retire_open = RwSignal::new(false);
@@ -281,7 +282,7 @@ fn RollStatus(row: KeyRow) -> impl IntoView {
         if write.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             retire_open.set(false);
             let Some(done) = rolled.get_untracked() else { return };
-            ops.rolled.update(|all| all.retain(|r| r.old.value != done.old.value));
+            store.rolled.update(|all| all.retain(|r| r.old.value != done.old.value));
             if retiring.get_value() {
                 go(app.at(Page::Key(crate::keys::short_hash(&done.new))), Default::default());
             }
