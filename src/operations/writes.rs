@@ -38,14 +38,6 @@ fn done_checked(message: impl Into<String>, value: Option<String>) -> WriteStatu
     WriteStatus::Done(Finished { message: message.into(), value, checked: true })
 }
 
-/// The key values a lost create cannot be: those listed before the batch, and those its other lines
-/// made.
-fn taken(before: &HashSet<String>, made: Vec<String>) -> HashSet<String> {
-    let mut taken = before.clone();
-    taken.extend(made);
-    taken
-}
-
 fn failed(message: impl Into<String>, retry: bool) -> WriteStatus {
     WriteStatus::Failed { message: message.into(), retry }
 }
@@ -206,15 +198,12 @@ impl Run {
                 LineState::Failed { lost_at_ms, .. } => lost_at_ms,
                 _ => None,
             };
-            let taken = || {
-                taken(
-                    &before,
-                    batch
-                        .lines
-                        .with_untracked(|l| l.iter().filter_map(Line::created).map(str::to_owned).collect()),
-                )
+            let made = || {
+                batch
+                    .lines
+                    .with_untracked(|l| l.iter().filter_map(Line::created).map(str::to_owned).collect())
             };
-            let state = match self.create_once(&line.body, lost_at_ms, &taken).await {
+            let state = match self.create_once(&line.body, lost_at_ms, &before, &made).await {
                 Ok(value) => LineState::Created(value),
                 Err((message, lost_at_ms)) => LineState::Failed { message, lost_at_ms },
             };
@@ -258,15 +247,12 @@ impl Run {
                         _ => None,
                     };
                     set(RollState::Creating);
-                    let taken = || {
-                        taken(
-                            &before,
-                            batch.lines.with_untracked(|l| {
-                                l.iter().filter_map(RollLine::new_value).map(str::to_owned).collect()
-                            }),
-                        )
+                    let made = || {
+                        batch.lines.with_untracked(|l| {
+                            l.iter().filter_map(RollLine::new_value).map(str::to_owned).collect()
+                        })
                     };
-                    match self.create_once(&line.body, lost_at_ms, &taken).await {
+                    match self.create_once(&line.body, lost_at_ms, &before, &made).await {
                         Ok(new) => new,
                         Err((message, lost_at_ms)) => {
                             set(RollState::CreateFailed { message, lost_at_ms });
@@ -325,15 +311,21 @@ impl Run {
     }
 
     /// Creates a key with `body`, or finds the one an earlier try created. A try whose answer was
-    /// lost (`lost_at_ms`, when it was sent) is looked for in the list first, among keys not
-    /// `taken` (listed before, or made by other lines), so no key is ever created twice. `Err`
-    /// says why not, with when it was sent if its answer was lost.
+    /// lost (`lost_at_ms`, when it was sent) is looked for in the list first, among keys neither
+    /// listed `before` the batch nor `made` by its other lines, so no key is ever created twice.
+    /// `Err` says why not, with when it was sent if its answer was lost.
     async fn create_once(
         &self,
         body: &KeyBody,
         lost_at_ms: Option<f64>,
-        taken: &dyn Fn() -> HashSet<String>,
+        before: &HashSet<String>,
+        made: &dyn Fn() -> Vec<String>,
     ) -> Result<String, (String, Option<f64>)> {
+        let taken = || {
+            let mut taken = before.clone();
+            taken.extend(made());
+            taken
+        };
         if let Some(sent_at_ms) = lost_at_ms {
             match self.client.list_keys().await {
                 Ok(list) => {

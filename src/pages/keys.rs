@@ -84,6 +84,23 @@ pub fn KeysPage() -> impl IntoView {
         });
     });
 
+    let filter_check =
+        move |label: &'static str, get: fn(&ViewState) -> bool, set: fn(&mut ViewState, bool)| {
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || view_state.with(get)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            update(false, &|s| set(s, on));
+                        }
+                    />
+                    {label}
+                </label>
+            }
+        };
+
     let search = NodeRef::<html::Input>::new();
     let slash = window_event_listener(ev::keydown, move |event| {
         if event.key() == "/"
@@ -202,28 +219,8 @@ pub fn KeysPage() -> impl IntoView {
                         <option value="never">"Never expires"</option>
                     </select>
                 </div>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || view_state.with(|v| v.unrestricted)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            update(false, &|s| s.unrestricted = on);
-                        }
-                    />
-                    "Unrestricted only"
-                </label>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || view_state.with(|v| v.findings)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            update(false, &|s| s.findings = on);
-                        }
-                    />
-                    "With findings"
-                </label>
+                {filter_check("Unrestricted only", |v| v.unrestricted, |v, on| v.unrestricted = on)}
+                {filter_check("With findings", |v| v.findings, |v, on| v.findings = on)}
                 <span class="spacer"></span>
                 <p class="count" role="status">
                     {move || format!("{} of {} keys", shown.with(|s| s.len()), total())}
