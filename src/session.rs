@@ -146,6 +146,18 @@ impl Connection {
         })
     }
 
+    /// Where this application's admin key stands in `text` (the exposure check): the key itself
+    /// never leaves the session.
+    pub fn admin_key_in(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        self.state.with_untracked(|state| match state {
+            AppState::Connected { client, .. } if !client.credentials().api_key.is_empty() => {
+                let key = &client.credentials().api_key;
+                text.match_indices(key.as_str()).map(|(at, _)| at..at + key.len()).collect()
+            }
+            AppState::Connected { .. } | AppState::Locked { .. } => Vec::new(),
+        })
+    }
+
     /// Forgets the admin key, the loaded keys and the tray, and stops the application's writes.
     fn lock(&self) {
         let AppState::Connected { client, owner, .. } = self.state.get_untracked() else { return };

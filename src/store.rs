@@ -25,6 +25,10 @@ pub struct KeyStore {
     pub findings: Memo<Findings>,
     /// The keys rolled in this session, until retired or cancelled.
     pub rolled: RwSignal<Vec<Rolled>>,
+    /// Numbers each list asked for, and the number of the newest one shown: loads run side by side
+    /// after several writes, and one answered late must not put back a list older than the one
+    /// shown.
+    lists: StoredValue<(u64, u64)>,
 }
 
 /// A key rolled in this session: the old one retiring, the new one replacing it.
@@ -66,11 +70,28 @@ impl KeyStore {
             indices,
             findings,
             rolled: RwSignal::new(Vec::new()),
+            lists: StoredValue::new((0, 0)),
         }
     }
 
     /// Takes keys loaded elsewhere (the connect form lists them to check the credentials).
     pub fn set_loaded(self, list: KeyList) {
+        let asked = self.ask();
+        self.show(asked, list);
+    }
+
+    /// A number for a list about to be read.
+    fn ask(self) -> u64 {
+        self.lists.update_value(|(asked, _)| *asked += 1);
+        self.lists.with_value(|(asked, _)| *asked)
+    }
+
+    /// Shows the list numbered `asked`, unless a list asked for later is shown already.
+    fn show(self, asked: u64, list: KeyList) {
+        if self.lists.with_value(|(_, shown)| *shown > asked) {
+            return;
+        }
+        self.lists.update_value(|(_, shown)| *shown = asked);
         let read_at = js_sys::Date::now();
         self.unreadable.set(list.unreadable);
         let load = Load::new(list.keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect());
@@ -93,10 +114,10 @@ impl KeyStore {
         self.loading.set(true);
         self.error.set(None);
         let loading = LoadingGuard(self.loading);
+        let asked = self.ask();
         spawn_local_scoped_with_cancellation(async move {
-            let result = client.list_keys().await;
-            match result {
-                Ok(keys) => self.set_loaded(keys),
+            match client.list_keys().await {
+                Ok(keys) => self.show(asked, keys),
                 Err(error) => self.error.set(Some(error)),
             }
             drop(loading);

@@ -1,6 +1,8 @@
 //! The exposure check: application IDs and key-like strings in a pasted text (a page's HTML, a
 //! JavaScript bundle, a log), matched against the application's keys. The text stays in the page.
 
+use std::ops::Range;
+
 use crate::keys::KeyRow;
 use crate::secured::{self, Decoded};
 
@@ -33,32 +35,33 @@ pub struct Report {
     pub found: Vec<Found>,
 }
 
-/// Scans `text` for the application's keys. `known_ids` are the connected applications' IDs;
-/// `is_admin_key` says whether a value is this application's admin key, which the session keeps.
-pub fn check(
-    text: &str,
-    known_ids: &[String],
-    rows: &[KeyRow],
-    is_admin_key: &dyn Fn(&str) -> bool,
-) -> Report {
+/// Scans `text` for the application's keys. `admin_at` are where the application's admin key stands
+/// in the text, which the session finds (it keeps the key, whatever its shape); `known_ids` are the
+/// connected applications' IDs. The admin key comes first, found or not among the other words.
+pub fn check(text: &str, admin_at: &[Range<usize>], known_ids: &[String], rows: &[KeyRow]) -> Report {
     let mut report = Report::default();
+    if let Some(at) = admin_at.first() {
+        report.found.push(Found { value: text[at.clone()].to_owned(), exposure: Exposure::AdminKey });
+    }
+    let in_admin_key = |word: &str| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        admin_at.iter().any(|at| start < at.end && start + word.len() > at.start)
+    };
     for word in words(text, |b| b.is_ascii_alphanumeric()) {
         let app_id = known_ids.iter().any(|id| id == word) || looks_like_app_id(word);
         if app_id && !report.app_ids.iter().any(|id| id == word) {
             report.app_ids.push(word.to_owned());
         }
-        if is_key_like(word) && !report.found.iter().any(|f| f.value == word) {
-            let exposure = if is_admin_key(word) {
-                Exposure::AdminKey
-            } else {
-                rows.iter().position(|row| row.key.value == word).map_or(Exposure::Unknown, Exposure::Key)
-            };
+        if is_key_like(word) && !in_admin_key(word) && !report.found.iter().any(|f| f.value == word) {
+            let exposure =
+                rows.iter().position(|row| row.key.value == word).map_or(Exposure::Unknown, Exposure::Key);
             report.found.push(Found { value: word.to_owned(), exposure });
         }
     }
     // A secured key is base64: its + / = split it into words above, so it is looked for on its own.
     for word in words(text, |b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)) {
-        if word.len() < SECURED_MIN_LEN || report.found.iter().any(|f| f.value == word) {
+        if word.len() < SECURED_MIN_LEN || in_admin_key(word) || report.found.iter().any(|f| f.value == word)
+        {
             continue;
         }
         if let Ok(decoded) = secured::decode(word) {
@@ -112,8 +115,9 @@ mod tests {
         vec![KeyRow::new(key, 0.0)]
     }
 
-    fn is_admin(value: &str) -> bool {
-        value == ADMIN
+    /// Where the admin key stands in `text`, as the session finds it.
+    fn admin_in(text: &str, admin: &str) -> Vec<Range<usize>> {
+        text.match_indices(admin).map(|(at, _)| at..at + admin.len()).collect()
     }
 
     #[test]
@@ -122,14 +126,30 @@ mod tests {
             r#"<script>algoliasearch("ABCD123456", "{SEARCH}"); const admin = '{ADMIN}';</script>
             // again: {SEARCH} and {STRANGER}"#
         );
-        let report = check(&text, &["ABCD123456".into()], &rows(), &is_admin);
+        let report = check(&text, &admin_in(&text, ADMIN), &["ABCD123456".into()], &rows());
         assert_eq!(report.app_ids, ["ABCD123456"]);
         assert_eq!(
             report.found,
             [
-                Found { value: SEARCH.into(), exposure: Exposure::Key(0) },
                 Found { value: ADMIN.into(), exposure: Exposure::AdminKey },
+                Found { value: SEARCH.into(), exposure: Exposure::Key(0) },
                 Found { value: STRANGER.into(), exposure: Exposure::Unknown },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_admin_key_of_any_shape_is_found_and_none_of_its_parts_reported() {
+        // A proxy's or an emulator's admin key need not be 32 hex digits; its parts must not be
+        // reported as strangers.
+        let admin = format!("e2e-admin-{STRANGER}");
+        let text = format!("ALGOLIA_ADMIN_KEY={admin}\nSEARCH={SEARCH}");
+        let report = check(&text, &admin_in(&text, &admin), &[], &rows());
+        assert_eq!(
+            report.found,
+            [
+                Found { value: admin.clone(), exposure: Exposure::AdminKey },
+                Found { value: SEARCH.into(), exposure: Exposure::Key(0) },
             ]
         );
     }
@@ -138,7 +158,7 @@ mod tests {
     fn longer_hex_runs_and_ordinary_words_are_not_matched() {
         let sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
         let text = format!("{sha256} {SEARCH}x JAVASCRIPT REACTDOMV18 LATENCY1234");
-        let report = check(&text, &[], &rows(), &is_admin);
+        let report = check(&text, &[], &[], &rows());
         assert_eq!(report.found, []);
         assert!(report.app_ids.is_empty(), "{:?}", report.app_ids);
     }
@@ -146,7 +166,7 @@ mod tests {
     #[test]
     fn connected_application_ids_come_first() {
         let text = "appId: 'XYZ9876543', other: 'ABCD123456'";
-        let report = check(text, &["ABCD123456".into()], &[], &is_admin);
+        let report = check(text, &[], &["ABCD123456".into()], &[]);
         assert_eq!(report.app_ids, ["ABCD123456", "XYZ9876543"]);
     }
 
@@ -154,13 +174,13 @@ mod tests {
     fn a_secured_key_is_traced_to_the_key_that_signed_it() {
         let secured = secured::generate(SEARCH, "filters=brand%3AAcme");
         let text = format!("window.KEY = \"{secured}\";");
-        let report = check(&text, &[], &rows(), &is_admin);
+        let report = check(&text, &[], &[], &rows());
         assert_eq!(
             report.found,
             [Found { value: secured.clone(), exposure: Exposure::Secured { parent: Some(0) } }]
         );
         let other = secured::generate(STRANGER, "filters=x");
-        let report = check(&other, &[], &rows(), &is_admin);
+        let report = check(&other, &[], &[], &rows());
         assert_eq!(report.found[0].exposure, Exposure::Secured { parent: None });
     }
 }

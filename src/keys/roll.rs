@@ -79,9 +79,14 @@ impl RollLine {
         }
     }
 
-    /// The update that shortens the old key to `grace_s`: every other field exactly as read.
-    pub fn shorten_body(&self, grace_s: u64) -> KeyBody {
-        KeyBody::from_key(&self.old, grace_s)
+    /// The update that shortens the old key to `grace_s` at `now_ms`, every other field exactly as
+    /// read; `None` when the old key already expires within the grace period, since a roll must
+    /// never give it longer (it then retires when it was to expire anyway).
+    pub fn shorten_body(&self, grace_s: u64, now_ms: f64) -> Option<KeyBody> {
+        match seconds_left(self.old_expires_at_ms, now_ms) {
+            Some(left) if left <= grace_s => None,
+            _ => Some(KeyBody::from_key(&self.old, grace_s)),
+        }
     }
 }
 
@@ -139,9 +144,17 @@ mod tests {
     #[test]
     fn shortening_changes_only_the_validity() {
         let line = RollLine::new(&old(0), NOW).expect("rollable");
-        let body = line.shorten_body(86_400);
+        let body = line.shorten_body(86_400, NOW).expect("a never-expiring key is shortened");
         assert_eq!(KeyBody { validity: 0, ..body.clone() }, KeyBody::from_key(&line.old, 0));
         assert_eq!(body.validity, 86_400);
+    }
+
+    #[test]
+    fn a_roll_never_lengthens_the_old_key() {
+        let line = RollLine::new(&old(7_200), NOW).expect("rollable");
+        assert_eq!(line.shorten_body(3_600, NOW).map(|b| b.validity), Some(3_600));
+        assert_eq!(line.shorten_body(86_400, NOW), None, "it expires within a day anyway");
+        assert_eq!(line.shorten_body(7_200, NOW), None);
     }
 
     #[test]

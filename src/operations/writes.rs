@@ -262,25 +262,17 @@ impl Run {
                 }
             };
             set(RollState::Shortening { new: new.clone() });
-            let body = line.shorten_body(grace_s);
-            let retires_at_ms = js_sys::Date::now() + grace_s as f64 * 1000.0;
-            let change = Awaited::Updated(Box::new(body.clone()));
-            let shortened = match self.client.update_key(&line.old.value, &body, &|e| self.hear(e)).await {
-                Ok(()) => {
-                    self.ops.settle(&self.client, &line.old.value, change, "Updating");
-                    Ok(())
-                }
-                Err(error) if error.outcome_unknown() => {
-                    let shown = "the old key now expires after the grace period.";
-                    let not_shown = "the old key still has its old expiry. Retry shortens it.";
-                    self.check(&error, &line.old.value, &change, shown, not_shown).await.map(drop)
-                }
-                Err(error) => {
-                    Err(format!("{error} The old key still has its old expiry. Retry shortens it."))
+            let now = js_sys::Date::now();
+            let shortened = match line.shorten_body(grace_s, now) {
+                // It expires within the grace period already: it retires then.
+                None => Ok(line.old_expires_at_ms.unwrap_or(now)),
+                Some(body) => {
+                    let retires_at_ms = now + grace_s as f64 * 1000.0;
+                    self.shorten(&line.old.value, body).await.map(|()| retires_at_ms)
                 }
             };
             match shortened {
-                Ok(()) => {
+                Ok(retires_at_ms) => {
                     set(RollState::Rolled { new: new.clone(), retires_at_ms });
                     let rolled = Rolled {
                         old: line.old.clone(),
@@ -307,6 +299,23 @@ impl Run {
                 ),
                 true,
             ),
+        }
+    }
+
+    /// A roll's second step: the old key's update to its grace period.
+    async fn shorten(&self, value: &str, body: KeyBody) -> Result<(), String> {
+        let change = Awaited::Updated(Box::new(body.clone()));
+        match self.client.update_key(value, &body, &|e| self.hear(e)).await {
+            Ok(()) => {
+                self.ops.settle(&self.client, value, change, "Updating");
+                Ok(())
+            }
+            Err(error) if error.outcome_unknown() => {
+                let shown = "the old key now expires after the grace period.";
+                let not_shown = "the old key still has its old expiry. Retry shortens it.";
+                self.check(&error, value, &change, shown, not_shown).await.map(drop)
+            }
+            Err(error) => Err(format!("{error} The old key still has its old expiry. Retry shortens it.")),
         }
     }
 

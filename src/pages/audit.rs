@@ -214,7 +214,7 @@ fn ExposureCheck() -> impl IntoView {
             session.apps.with_untracked(|apps| apps.iter().map(Connection::app_id).collect());
         let found = store.rows.with_untracked(|rows| {
             let rows = rows.as_deref().map_or(&[][..], |load| load);
-            text.with_untracked(|text| exposure::check(text, &known, rows, &|value| app.is_admin_key(value)))
+            text.with_untracked(|text| exposure::check(text, &app.admin_key_in(text), &known, rows))
         });
         report.set(Some(found));
     };

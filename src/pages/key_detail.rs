@@ -6,7 +6,7 @@ use crate::audit::simulate::capabilities;
 use crate::components::{ConfirmDialog, CreatedAt, ExpiresIn, KeyValue, ReadProblems, WriteProgress};
 use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::roll::cancel_body;
-use crate::keys::{KeyRow, query_params};
+use crate::keys::{KeyRow, query_params, short_hash};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::router::use_go;
 use crate::routes::Page;
@@ -20,6 +20,7 @@ pub fn KeyDetailPage(hash: String) -> impl IntoView {
     let app = expect_context::<Connection>();
     // The key's page is rebuilt only when the key changes, not on every reload of the list: a
     // reload must not close a dialog the user is in.
+    let hash_for_roll = hash.clone();
     let found = Memo::new_with_compare(
         move |_| {
             store.rows.with(|rows| rows.as_ref().map(|rows| rows.iter().find(|r| r.hash() == hash).cloned()))
@@ -34,13 +35,15 @@ pub fn KeyDetailPage(hash: String) -> impl IntoView {
             <p>
                 <a href=app.at(Page::keys()).href()>"← All keys"</a>
             </p>
+            // Outside the key's view, which a reload showing the shortened expiry rebuilds: a
+            // dialog opened here stays open.
+            <RollStatus hash=hash_for_roll />
             {move || {
                 match found.get() {
                     None => view! { <p aria-busy="true">"Loading keys…"</p> }.into_any(),
                     Some(found) => match found {
                         Some(row) => view! {
                             <KeyDetails row=row.clone() />
-                            <RollStatus row=row.clone() />
                             <KeyFindings row />
                         }
                         .into_any(),
@@ -242,30 +245,47 @@ fn KeyFindings(row: KeyRow) -> impl IntoView {
 /// For a key rolled in this session: the old key retiring (with retire now and cancel), or the new
 /// key that replaces it.
 #[component]
-fn RollStatus(row: KeyRow) -> impl IntoView {
+fn RollStatus(hash: String) -> impl IntoView {
     let ops = expect_context::<Operations>();
     let store = expect_context::<KeyStore>();
     let app = expect_context::<Connection>();
-    let value = row.key.value.clone();
+    // The roll, and whether this key is its old key.
     let rolled = Memo::new(move |_| {
-        store.rolled.with(|all| all.iter().find(|r| r.old.value == value || r.new == value).cloned())
+        store.rolled.with(|all| {
+            all.iter().find_map(|r| {
+                let is_old = short_hash(&r.old.value) == hash;
+                (is_old || short_hash(&r.new) == hash).then(|| (r.clone(), is_old))
+            })
+        })
     });
+    // The key as loaded now: a retire deletes it as it is, and a cancel keeps an edit made since
+    // the roll, putting back only the expiry.
+    let current = move || {
+        let (rolled, _) = rolled.get_untracked()?;
+        store.rows.with_untracked(|rows| {
+            rows.as_ref()?
+                .iter()
+                .find(|r| r.key.value == rolled.old.value)
+                .map(|r| (r.key.clone(), r.expires_at_ms))
+        })
+    };
     let write = ops.track();
     let retire_open = RwSignal::new(false);
     let cancel_error = RwSignal::new(None::<String>);
-    let current = StoredValue::new((row.key.clone(), row.expires_at_ms));
     // Which of the two the last write was.
     let retiring = StoredValue::new(false);
     let retire = Callback::new(move |()| {
-        if let Some(client) = app.client() {
+        if let (Some(client), Some(old)) = (app.client(), current()) {
             retiring.set_value(true);
-            ops.run(client, Write::Delete(vec![current.get_value()]), write);
+            ops.run(client, Write::Delete(vec![old]), write);
         }
     });
-    // The key as loaded now, so that an edit made since the roll is kept: only the expiry goes back.
     let cancel = move |_| {
-        let (Some(client), Some(rolled)) = (app.client(), rolled.get_untracked()) else { return };
-        let (key, _) = current.get_value();
+        let (Some(client), Some((rolled, _)), Some((key, _))) =
+            (app.client(), rolled.get_untracked(), current())
+        else {
+            return;
+        };
         match cancel_body(&key, rolled.old_expires_at_ms, js_sys::Date::now()) {
             Ok(body) => {
                 cancel_error.set(None);
@@ -281,17 +301,16 @@ fn RollStatus(row: KeyRow) -> impl IntoView {
     Effect::new(move || {
         if write.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             retire_open.set(false);
-            let Some(done) = rolled.get_untracked() else { return };
+            let Some((done, _)) = rolled.get_untracked() else { return };
             store.rolled.update(|all| all.retain(|r| r.old.value != done.old.value));
             if retiring.get_value() {
-                go(app.at(Page::Key(crate::keys::short_hash(&done.new))), Default::default());
+                go(app.at(Page::Key(short_hash(&done.new))), Default::default());
             }
         }
     });
     move || {
-        let rolled = rolled.get()?;
-        let is_old = rolled.old.value == row.key.value;
-        let other = crate::keys::short_hash(if is_old { &rolled.new } else { &rolled.old.value });
+        let (rolled, is_old) = rolled.get()?;
+        let other = short_hash(if is_old { &rolled.new } else { &rolled.old.value });
         let link = app.at(Page::Key(other)).href();
         Some(if is_old {
             view! {

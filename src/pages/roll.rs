@@ -108,7 +108,7 @@ fn Rolling(lines: Vec<RollLine>) -> impl IntoView {
     };
     view! {
         <p class="lead">
-            "Each key gets a new key with identical settings. Then the old key's expiry is set to the grace period, so whatever still uses it keeps working until it moves to the new key; it then expires by itself, and can still be restored."
+            "Each key gets a new key with identical settings. Then the old key's expiry is set to the grace period, so whatever still uses it keeps working until it moves to the new key; it then expires by itself, and can still be restored. A key that expires sooner than that keeps its expiry."
         </p>
         <ul>{names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
         <fieldset class="card" disabled=move || batch.with(Option::is_some)>
