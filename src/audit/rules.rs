@@ -239,15 +239,17 @@ pub fn audit(rows: &[KeyRow], indices: Option<&[String]>, now_ms: f64) -> Vec<Ve
                     1 => "Another key has the same settings.".to_owned(),
                     n => format!("{n} other keys have the same settings."),
                 };
-                found.push(Finding { rule: RuleId::DuplicateSettings, detail });
+                // Among the findings of its severity, which `key_findings` lists most severe first.
+                let at = found.iter().position(|f| f.severity() < Severity::Low).unwrap_or(found.len());
+                found.insert(at, Finding { rule: RuleId::DuplicateSettings, detail });
             }
-            found.sort_by_key(|f| std::cmp::Reverse(f.severity()));
             found
         })
         .collect()
 }
 
-/// The findings of one key on its own (all but duplicates).
+/// The findings of one key on its own (all but duplicates), most severe first: the rules are
+/// checked in that order.
 pub fn key_findings(row: &KeyRow, indices: Option<&[String]>, now_ms: f64) -> Vec<Finding> {
     let key = &row.key;
     let mut found = Vec::new();
@@ -501,10 +503,15 @@ mod tests {
 
     #[test]
     fn findings_come_most_severe_first_and_sum_up() {
-        let bad = row(key(&["search", "addObject"], ""), 0);
-        let found = &audit(&[bad], None, NOW)[0];
+        // Every severity, a duplicate among them: it takes its place with the low ones.
+        let mut bad = key(&["search", "addObject"], "");
+        bad.indexes = vec!["*".into()];
+        let twin = ApiKey { value: "t".repeat(32), ..bad.clone() };
+        let found = &audit(&[row(bad, 3_600), row(twin, 3_600)], None, NOW)[0];
         assert_eq!(found[0].severity(), Severity::High);
-        assert!(found.windows(2).all(|w| w[0].severity() >= w[1].severity()));
+        assert_eq!(found.last().map(Finding::severity), Some(Severity::Info));
+        assert!(found.iter().any(|f| f.rule == RuleId::DuplicateSettings));
+        assert!(found.windows(2).all(|w| w[0].severity() >= w[1].severity()), "{found:?}");
         assert_eq!(summary(found), Some((Severity::High, found.len())));
         assert_eq!(summary(&[]), None);
     }
