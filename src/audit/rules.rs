@@ -175,17 +175,45 @@ pub const FIX_RATE_LIMIT: u64 = 1_000;
 
 const DAY_MS: f64 = 86_400_000.0;
 
-/// One rule a key breaks, with what it found.
-#[derive(Clone, Debug, PartialEq)]
+/// One rule a key breaks. Its specifics are put in words only when shown (`detail`): the audit of
+/// ten thousand keys runs before the table's first paint, and words for each would slow it.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Finding {
     pub rule: RuleId,
-    /// The specifics, in words: which permissions, which patterns, how many copies.
-    pub detail: String,
+    /// For duplicates, how many other keys have the same settings.
+    others: usize,
 }
 
 impl Finding {
+    pub fn new(rule: RuleId) -> Self {
+        Self { rule, others: 0 }
+    }
+
     pub fn severity(&self) -> Severity {
         self.rule.rule().severity
+    }
+
+    /// The specifics for `row`, the key found: which permissions, which patterns, how many copies.
+    pub fn detail(&self, row: &KeyRow, indices: Option<&[String]>) -> String {
+        match self.rule {
+            RuleId::UnrestrictedWrite => format!("{} on every index.", held(row, POWERFUL_ACLS).join(", ")),
+            RuleId::PublicWithWrite => {
+                format!("{} on a key meant for browsers.", held(row, NOT_FOR_BROWSERS).join(", "))
+            }
+            RuleId::WriteNeverExpires => format!("{}, with no expiry.", held(row, WRITE_ACLS).join(", ")),
+            RuleId::OpenSearchKey => "Any referer, any IP, no limit per hour.".to_owned(),
+            RuleId::EveryIndexPattern => "* is among its index patterns.".to_owned(),
+            RuleId::StalePatterns => {
+                format!(
+                    "No index matches {}.",
+                    quoted(&stale_patterns(&row.key.indexes, indices.unwrap_or_default()))
+                )
+            }
+            RuleId::DuplicateSettings if self.others == 1 => "Another key has the same settings.".to_owned(),
+            RuleId::DuplicateSettings => format!("{} other keys have the same settings.", self.others),
+            RuleId::NoDescription => "Its description is empty.".to_owned(),
+            RuleId::ExpiringSoon => "It expires within 7 days.".to_owned(),
+        }
     }
 }
 
@@ -235,13 +263,9 @@ pub fn audit(rows: &[KeyRow], indices: Option<&[String]>, now_ms: f64) -> Vec<Ve
             let mut found = key_findings(row, indices, now_ms);
             let others = copies.get(signature.as_str()).map_or(0, |n| n - 1);
             if others > 0 {
-                let detail = match others {
-                    1 => "Another key has the same settings.".to_owned(),
-                    n => format!("{n} other keys have the same settings."),
-                };
                 // Among the findings of its severity, which `key_findings` lists most severe first.
                 let at = found.iter().position(|f| f.severity() < Severity::Low).unwrap_or(found.len());
-                found.insert(at, Finding { rule: RuleId::DuplicateSettings, detail });
+                found.insert(at, Finding { rule: RuleId::DuplicateSettings, others });
             }
             found
         })
@@ -253,47 +277,42 @@ pub fn audit(rows: &[KeyRow], indices: Option<&[String]>, now_ms: f64) -> Vec<Ve
 pub fn key_findings(row: &KeyRow, indices: Option<&[String]>, now_ms: f64) -> Vec<Finding> {
     let key = &row.key;
     let mut found = Vec::new();
-    let mut add = |rule, detail: String| found.push(Finding { rule, detail });
-    let holds = |list: &[&str]| held(row, list);
+    let mut add = |rule| found.push(Finding::new(rule));
+    let holds = |list: &[&str]| key.acl.iter().any(|acl| list.contains(&acl.as_str()));
     let every_index = key.indexes.is_empty() || key.indexes.iter().any(|p| p == "*");
 
-    let powerful = holds(POWERFUL_ACLS);
-    if every_index && !powerful.is_empty() {
-        add(RuleId::UnrestrictedWrite, format!("{} on every index.", powerful.join(", ")));
+    if every_index && holds(POWERFUL_ACLS) {
+        add(RuleId::UnrestrictedWrite);
     }
-    let not_for_browsers = holds(NOT_FOR_BROWSERS);
-    if looks_public(row) && !not_for_browsers.is_empty() {
-        add(RuleId::PublicWithWrite, format!("{} on a key meant for browsers.", not_for_browsers.join(", ")));
+    if holds(NOT_FOR_BROWSERS) && looks_public(row) {
+        add(RuleId::PublicWithWrite);
     }
-    let writes = holds(WRITE_ACLS);
-    if row.expires_at_ms.is_none() && !writes.is_empty() {
-        add(RuleId::WriteNeverExpires, format!("{}, with no expiry.", writes.join(", ")));
+    if row.expires_at_ms.is_none() && holds(WRITE_ACLS) {
+        add(RuleId::WriteNeverExpires);
     }
-    let search = key.acl.iter().any(|acl| acl == "search");
-    if search
+    if holds(&["search"])
         && key.referers.is_empty()
         && key.max_queries_per_ip_per_hour == 0
         && restrict_sources(row).is_none()
     {
-        add(RuleId::OpenSearchKey, "Any referer, any IP, no limit per hour.".to_owned());
+        add(RuleId::OpenSearchKey);
     }
     if key.indexes.iter().any(|p| p == "*") {
-        add(RuleId::EveryIndexPattern, "* is among its index patterns.".to_owned());
+        add(RuleId::EveryIndexPattern);
     }
-    if let Some(indices) = indices {
-        let stale = stale_patterns(&key.indexes, indices);
-        if !stale.is_empty() {
-            add(RuleId::StalePatterns, format!("No index matches {}.", quoted(&stale)));
-        }
+    if let Some(indices) = indices
+        && key.indexes.iter().any(|p| is_stale(p, indices))
+    {
+        add(RuleId::StalePatterns);
     }
     if key.description.trim().is_empty() {
-        add(RuleId::NoDescription, "Its description is empty.".to_owned());
+        add(RuleId::NoDescription);
     }
     if let Some(at) = row.expires_at_ms
         && at > now_ms
         && at - now_ms <= EXPIRING_SOON_DAYS * DAY_MS
     {
-        add(RuleId::ExpiringSoon, "It expires within 7 days.".to_owned());
+        add(RuleId::ExpiringSoon);
     }
     found
 }
@@ -330,10 +349,13 @@ fn held(row: &KeyRow, list: &[&str]) -> Vec<String> {
 }
 
 /// Whether the key is meant for browsers: it has referer restrictions, which only browsers send, or
-/// its description says so.
+/// its description says so (in any case; the words are ASCII, so no lower-cased copy is needed).
 fn looks_public(row: &KeyRow) -> bool {
-    let description = crate::text::lowercase(&row.key.description);
-    !row.key.referers.is_empty() || PUBLIC_WORDS.iter().any(|word| description.contains(word))
+    let description = row.key.description.as_bytes();
+    !row.key.referers.is_empty()
+        || PUBLIC_WORDS.iter().any(|word| {
+            description.windows(word.len()).any(|part| part.eq_ignore_ascii_case(word.as_bytes()))
+        })
 }
 
 /// The `restrictSources` the key forces on its queries, if any.
@@ -347,11 +369,11 @@ pub fn restrict_sources(row: &KeyRow) -> Option<String> {
 
 /// The patterns (but `*`) that match none of `indices`.
 fn stale_patterns(patterns_list: &[String], indices: &[String]) -> Vec<String> {
-    patterns_list
-        .iter()
-        .filter(|p| *p != "*" && !indices.iter().any(|name| patterns::matches(p, name)))
-        .cloned()
-        .collect()
+    patterns_list.iter().filter(|p| is_stale(p, indices)).cloned().collect()
+}
+
+fn is_stale(pattern: &str, indices: &[String]) -> bool {
+    pattern != "*" && !indices.iter().any(|name| patterns::matches(pattern, name))
 }
 
 /// The most severe finding's severity, and how many there are.
@@ -469,9 +491,10 @@ mod tests {
     fn stale_patterns_need_the_indices_and_skip_star() {
         let old = ApiKey { indexes: indices(&["products", "legacy_*", "*"]), ..clean() };
         let app = indices(&["products", "articles"]);
-        let found = key_findings(&row(old.clone(), 0), Some(&app), NOW);
+        let with_stale = row(old.clone(), 0);
+        let found = key_findings(&with_stale, Some(&app), NOW);
         let stale = found.iter().find(|f| f.rule == RuleId::StalePatterns).expect("stale");
-        assert_eq!(stale.detail, "No index matches “legacy_*”.");
+        assert_eq!(stale.detail(&with_stale, Some(&app)), "No index matches “legacy_*”.");
         assert!(!rules_of(&row(old, 0), None).contains(&RuleId::StalePatterns), "indices unknown");
         assert!(!rules_of(&row(clean(), 0), Some(&app)).contains(&RuleId::StalePatterns));
     }
@@ -495,10 +518,10 @@ mod tests {
         let a = row(clean(), 0);
         let b = row(ApiKey { value: "b".repeat(32), description: "Other".into(), ..clean() }, 0);
         let c = row(ApiKey { max_hits_per_query: 5, ..clean() }, 0);
-        let found = audit(&[a, b, c], None, NOW);
+        let found = audit(&[a.clone(), b, c], None, NOW);
         let dup = |i: usize| found[i].iter().any(|f| f.rule == RuleId::DuplicateSettings);
         assert!(dup(0) && dup(1) && !dup(2));
-        assert_eq!(found[0][0].detail, "Another key has the same settings.");
+        assert_eq!(found[0][0].detail(&a, None), "Another key has the same settings.");
     }
 
     #[test]

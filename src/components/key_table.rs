@@ -293,26 +293,21 @@ fn KeyTableRow(
     let value = key.value.clone();
     let applying = move || ops.and_then(|ops| ops.is_pending(&value)).map(|label| format!("{label}…"));
     // A key rolled in this session: the old one says it is retiring, and each links to the other.
-    let rolled = {
-        let value = key.value.clone();
-        Memo::new(move |_| {
-            store.rolled.with(|all| {
-                all.iter().find_map(|r| {
-                    if r.old.value == value {
-                        Some((true, short_hash(&r.new)))
-                    } else {
-                        (r.new == value).then(|| (false, short_hash(&r.old.value)))
-                    }
-                })
-            })
+    // Read once: every roll, retire and cancel ends with a reload, which renders the rows afresh.
+    let rolled = store.rolled.with_untracked(|all| {
+        all.iter().find_map(|r| {
+            if r.old.value == key.value {
+                Some((true, short_hash(&r.new)))
+            } else {
+                (r.new == key.value).then(|| (false, short_hash(&r.old.value)))
+            }
         })
-    };
-    let roll_link = move || {
-        rolled.get().map(|(old, other)| {
-            let text = if old { "new key" } else { "replaces a rolled key" };
-            view! { <a class="badge info" href=key_href.run(other)>{text}</a> }
-        })
-    };
+    });
+    let retiring = matches!(rolled, Some((true, _))).then_some("retiring ");
+    let roll_link = rolled.map(|(old, other)| {
+        let text = if old { "new key" } else { "replaces a rolled key" };
+        view! { <a class="badge info" href=key_href.run(other)>{text}</a> }
+    });
     let select_value = key.value.clone();
     let is_selected = {
         let value = key.value.clone();
@@ -373,7 +368,7 @@ fn KeyTableRow(
                 <CreatedAt at_ms=key.created_at_ms />
             </td>
             <td>
-                {move || rolled.with(|r| matches!(r, Some((true, _)))).then_some("retiring ")}
+                {retiring}
                 <ExpiresIn expires_at_ms=*expires_at_ms />
             </td>
         </tr>

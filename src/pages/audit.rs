@@ -87,7 +87,7 @@ fn FindingGroups(rows: Rows, findings: Findings) -> impl IntoView {
                     view! {
                         <li>
                             <a href=app.at(Page::Key(hash)).href()>{key_name(&row.key.description, &row.key.value)}</a>
-                            <span class="hint">{format!(" {}", finding.detail)}</span>
+                            <span class="hint">{format!(" {}", finding.detail(row, indices.as_deref().map(Vec::as_slice)))}</span>
                             {fix}
                         </li>
                     }

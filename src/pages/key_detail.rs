@@ -221,7 +221,7 @@ fn KeyFindings(row: KeyRow) -> impl IntoView {
                 view! {
                     <li>
                         <span class=format!("severity {}", rule.severity.name())>{rule.severity.name()}</span>
-                        " "<strong>{rule.title}</strong>" "{finding.detail}
+                        " "<strong>{rule.title}</strong>" "{finding.detail(&row, indices.as_deref().map(Vec::as_slice))}
                         <p class="hint">{format!("{} Fix: {}", rule.why, rule.fix)}</p>
                         {fix}
                     </li>
