@@ -41,6 +41,13 @@ pub struct Rolled {
     pub retires_at_ms: f64,
 }
 
+/// The roll a key takes part in, and whether as its old key: as the old key first, since a key that
+/// replaced another may have been rolled in turn. `is_key` says whether a value is that key's.
+pub fn roll_of(rolled: &[Rolled], is_key: impl Fn(&str) -> bool) -> Option<(&Rolled, bool)> {
+    let as_old = rolled.iter().find(|r| is_key(&r.old.value)).map(|r| (r, true));
+    as_old.or_else(|| rolled.iter().find(|r| is_key(&r.new)).map(|r| (r, false)))
+}
+
 impl KeyStore {
     pub fn new() -> Self {
         let rows = RwSignal::new(None::<Rows>);
@@ -153,5 +160,25 @@ struct LoadingGuard(RwSignal<bool>);
 impl Drop for LoadingGuard {
     fn drop(&mut self) {
         self.0.try_set(false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rolled(old: &str, new: &str) -> Rolled {
+        let old = ApiKey { value: old.into(), ..ApiKey::default() };
+        Rolled { old, old_expires_at_ms: None, new: new.into(), retires_at_ms: 0.0 }
+    }
+
+    #[test]
+    fn a_key_rolled_twice_is_first_the_old_key_of_its_own_roll() {
+        let all = [rolled("a", "b"), rolled("b", "c")];
+        let of = |value: &str| roll_of(&all, |v| v == value).map(|(r, old)| (r.new.clone(), old));
+        assert_eq!(of("a"), Some(("b".into(), true)));
+        assert_eq!(of("b"), Some(("c".into(), true)));
+        assert_eq!(of("c"), Some(("c".into(), false)));
+        assert_eq!(of("d"), None);
     }
 }

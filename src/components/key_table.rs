@@ -12,7 +12,7 @@ use crate::keys::format::{limit, not_fully_read};
 use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render, short_hash};
 use crate::operations::Operations;
 use crate::perf::mark;
-use crate::store::KeyStore;
+use crate::store::{KeyStore, roll_of};
 
 /// Every row has this height, so the table can render only the rows in view (plus a margin) and
 /// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do.
@@ -295,13 +295,8 @@ fn KeyTableRow(
     // A key rolled in this session: the old one says it is retiring, and each links to the other.
     // Read once: every roll, retire and cancel ends with a reload, which renders the rows afresh.
     let rolled = store.rolled.with_untracked(|all| {
-        all.iter().find_map(|r| {
-            if r.old.value == key.value {
-                Some((true, short_hash(&r.new)))
-            } else {
-                (r.new == key.value).then(|| (false, short_hash(&r.old.value)))
-            }
-        })
+        roll_of(all, |value| value == key.value)
+            .map(|(r, old)| (old, short_hash(if old { &r.new } else { &r.old.value })))
     });
     let retiring = matches!(rolled, Some((true, _))).then_some("retiring ");
     let roll_link = rolled.map(|(old, other)| {

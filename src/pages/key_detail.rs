@@ -11,7 +11,7 @@ use crate::operations::{Operations, Write, WriteStatus};
 use crate::router::use_go;
 use crate::routes::Page;
 use crate::session::Connection;
-use crate::store::KeyStore;
+use crate::store::{KeyStore, roll_of};
 
 /// One key in plain language, found by the short hash in its URL.
 #[component]
@@ -251,12 +251,9 @@ fn RollStatus(hash: String) -> impl IntoView {
     let app = expect_context::<Connection>();
     // The roll, and whether this key is its old key.
     let rolled = Memo::new(move |_| {
-        store.rolled.with(|all| {
-            all.iter().find_map(|r| {
-                let is_old = short_hash(&r.old.value) == hash;
-                (is_old || short_hash(&r.new) == hash).then(|| (r.clone(), is_old))
-            })
-        })
+        store
+            .rolled
+            .with(|all| roll_of(all, |value| short_hash(value) == hash).map(|(r, old)| (r.clone(), old)))
     });
     // The key as loaded now: a retire deletes it as it is, and a cancel keeps an edit made since
     // the roll, putting back only the expiry.
