@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use keys_console::algolia::ApiKey;
+use keys_console::audit::rules::Findings;
 use keys_console::components::{AclChips, ExpiresIn, FieldError, KeyTable, KeyValue, Now, TextField};
 use keys_console::keys::{KeyRow, Load, Shown, Sort, ViewState};
 use leptos::prelude::*;
@@ -155,7 +156,7 @@ fn shown(count: usize) -> Shown {
             KeyRow::new(key, 0.0)
         })
         .collect();
-    Shown::new(Arc::new(Load::new(rows)), &ViewState::default(), 0.0)
+    Shown::new(Arc::new(Load::new(rows)), Findings::default(), &ViewState::default(), 0.0)
 }
 
 fn mount_table(el: &HtmlElement, data: Shown, on_sort: Callback<Sort>) {

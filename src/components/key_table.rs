@@ -289,14 +289,16 @@ fn KeyTableRow(
         if key.description.is_empty() { "(no description)".to_owned() } else { key.description.clone() };
     let unread = (!key.is_fully_read()).then(|| not_fully_read(&key.problems));
     let ops = use_context::<Operations>();
-    let store = expect_context::<KeyStore>();
+    let store = use_context::<KeyStore>();
     let value = key.value.clone();
     let applying = move || ops.and_then(|ops| ops.is_pending(&value)).map(|label| format!("{label}…"));
     // A key rolled in this session: the old one says it is retiring, and each links to the other.
     // Read once: every roll, retire and cancel ends with a reload, which renders the rows afresh.
-    let rolled = store.rolled.with_untracked(|all| {
-        roll_of(all, |value| value == key.value)
-            .map(|(r, old)| (old, short_hash(if old { &r.new } else { &r.old.value })))
+    let rolled = store.and_then(|store| {
+        store.rolled.with_untracked(|all| {
+            roll_of(all, |value| value == key.value)
+                .map(|(r, old)| (old, short_hash(if old { &r.new } else { &r.old.value })))
+        })
     });
     let retiring = matches!(rolled, Some((true, _))).then_some("retiring ");
     let roll_link = rolled.map(|(old, other)| {
