@@ -1,8 +1,8 @@
 //! The signed-in session: the applications connected in this tab, each with its admin key in this
 //! tab's sessionStorage and in memory, nowhere else. The session owns their lifecycle: locking
-//! forgets every admin key, the loaded keys and the deleted trays, but keeps each application's ID,
-//! label, colour and hosts, so unlocking asks for the key alone; forgetting an application (or all)
-//! removes everything the console stored for it.
+//! forgets every admin key, the loaded keys, the deleted trays and the rolls, but keeps each
+//! application's ID, label, colour and hosts, so unlocking asks for the key alone; forgetting an
+//! application (or all) removes everything the console stored for it.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -158,11 +158,12 @@ impl Connection {
         })
     }
 
-    /// Forgets the admin key, the loaded keys and the tray, and stops the application's writes.
+    /// Forgets the admin key, the loaded keys, the tray and the rolls, and stops the application's writes.
     fn lock(&self) {
         let AppState::Connected { client, owner, .. } = self.state.get_untracked() else { return };
         self.store.clear();
         storage::remove(Entry::Tray(&self.app_id()));
+        storage::remove(Entry::Rolls(&self.app_id()));
         self.state.set(AppState::Locked { hosts: client.credentials().hosts.clone() });
         // The application's views go with the state change, in the reactive system's next turn;
         // its writes and their signals go after them, so that no view reads a signal already gone.

@@ -1,9 +1,10 @@
 //! The console's entries in this tab's sessionStorage, and nothing else: the applications (each one's
 //! ID, label, colour, hosts and, while connected, its admin key), the idle time, and each
-//! application's deleted tray. Signing out removes these entries only, so other apps served from the
+//! application's deleted tray and rolled keys. Signing out removes these entries only, so other apps served from the
 //! same origin keep theirs.
 
-use crate::keys::tray::Deleted;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// What every entry's name starts with.
 const PREFIX: &str = "keys-console.";
@@ -15,6 +16,8 @@ pub enum Entry<'a> {
     IdleMinutes,
     /// The deleted tray of one application, by its ID.
     Tray(&'a str),
+    /// The keys one application rolled in this session, by its ID.
+    Rolls(&'a str),
 }
 
 impl Entry<'_> {
@@ -23,6 +26,7 @@ impl Entry<'_> {
             Entry::Apps => format!("{PREFIX}apps"),
             Entry::IdleMinutes => format!("{PREFIX}idle-minutes"),
             Entry::Tray(app_id) => format!("{PREFIX}deleted.{app_id}"),
+            Entry::Rolls(app_id) => format!("{PREFIX}rolled.{app_id}"),
         }
     }
 }
@@ -70,13 +74,14 @@ pub fn remove_legacy() {
     }
 }
 
-pub fn read_tray(app_id: &str) -> Vec<Deleted> {
-    read(Entry::Tray(app_id)).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+/// A list kept as JSON: empty when missing or unreadable.
+pub fn read_list<T: DeserializeOwned>(entry: Entry) -> Vec<T> {
+    read(entry).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
 }
 
-pub fn write_tray(app_id: &str, tray: &[Deleted]) {
-    if let Ok(json) = serde_json::to_string(tray) {
-        write(Entry::Tray(app_id), &json);
+pub fn write_list<T: Serialize>(entry: Entry, list: &[T]) {
+    if let Ok(json) = serde_json::to_string(list) {
+        write(entry, &json);
     }
 }
 
@@ -86,7 +91,7 @@ mod tests {
 
     #[test]
     fn every_entry_is_the_consoles_own() {
-        for entry in [Entry::Apps, Entry::IdleMinutes, Entry::Tray("APP1")] {
+        for entry in [Entry::Apps, Entry::IdleMinutes, Entry::Tray("APP1"), Entry::Rolls("APP1")] {
             assert!(entry.name().starts_with(PREFIX), "{entry:?}");
         }
         assert_ne!(Entry::Tray("A").name(), Entry::Tray("B").name(), "each application has its own tray");

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 
-use crate::algolia::{ApiError, ApiKey, Client, KeyList};
+use serde::{Deserialize, Serialize};
+
+use crate::algolia::{ApiError, Client, KeyList};
 use crate::audit::rules::{Findings, audit};
 use crate::keys::{KeyRow, Load, Rows};
 use crate::perf::mark;
@@ -31,10 +33,13 @@ pub struct KeyStore {
     lists: StoredValue<(u64, u64)>,
 }
 
-/// A key rolled in this session: the old one retiring, the new one replacing it.
-#[derive(Clone, Debug, PartialEq)]
+/// A key rolled in this session: the old one retiring, the new one replacing it. Kept with the
+/// deleted tray in this tab's sessionStorage, so a reload keeps the links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Rolled {
-    pub old: ApiKey,
+    /// The old key's value.
+    pub old: String,
     /// The old key's expiry before the roll, which a cancel puts back.
     pub old_expires_at_ms: Option<f64>,
     pub new: String,
@@ -44,7 +49,7 @@ pub struct Rolled {
 /// The roll a key takes part in, and whether as its old key: as the old key first, since a key that
 /// replaced another may have been rolled in turn. `is_key` says whether a value is that key's.
 pub fn roll_of(rolled: &[Rolled], is_key: impl Fn(&str) -> bool) -> Option<(&Rolled, bool)> {
-    let as_old = rolled.iter().find(|r| is_key(&r.old.value)).map(|r| (r, true));
+    let as_old = rolled.iter().find(|r| is_key(&r.old)).map(|r| (r, true));
     as_old.or_else(|| rolled.iter().find(|r| is_key(&r.new)).map(|r| (r, false)))
 }
 
@@ -111,6 +116,7 @@ impl KeyStore {
     pub fn clear(self) {
         self.rows.set(None);
         self.indices.set(None);
+        self.rolled.set(Vec::new());
         self.unreadable.set(0);
         self.error.set(None);
     }
@@ -168,8 +174,7 @@ mod tests {
     use super::*;
 
     fn rolled(old: &str, new: &str) -> Rolled {
-        let old = ApiKey { value: old.into(), ..ApiKey::default() };
-        Rolled { old, old_expires_at_ms: None, new: new.into(), retires_at_ms: 0.0 }
+        Rolled { old: old.into(), old_expires_at_ms: None, new: new.into(), retires_at_ms: 0.0 }
     }
 
     #[test]

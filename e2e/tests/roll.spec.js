@@ -121,6 +121,13 @@ test('a roll makes a new key with identical settings, and the old key counts dow
   const newRow = keyRows(page).filter({ has: page.getByRole('link', { name: 'replaces a rolled key' }) });
   await expect(newRow).toContainText('never');
   await expect(newRow).not.toContainText('retiring');
+
+  // The links are kept in this tab's session: a reload still shows them.
+  await page.reload();
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill(description);
+  await expect(keyRows(page)).toHaveCount(2);
+  await expect(oldRow).toContainText(/retiring in 2[34] h \d+ min/);
+  await expect(newRow).toHaveCount(1);
 });
 
 test('retire now deletes the old key to the tray, and leaves the new one', async ({ page }) => {

@@ -297,7 +297,7 @@ fn KeyTableRow(
     let rolled = store.and_then(|store| {
         store.rolled.with_untracked(|all| {
             roll_of(all, |value| value == key.value)
-                .map(|(r, old)| (old, short_hash(if old { &r.new } else { &r.old.value })))
+                .map(|(r, old)| (old, short_hash(if old { &r.new } else { &r.old })))
         })
     });
     let retiring = matches!(rolled, Some((true, _))).then_some("retiring ");
@@ -364,7 +364,8 @@ fn KeyTableRow(
             <td>
                 <CreatedAt at_ms=key.created_at_ms />
             </td>
-            <td>
+            // "retiring" and its countdown take two lines rather than clip.
+            <td class:wraps=retiring.is_some()>
                 {retiring}
                 <ExpiresIn expires_at_ms=*expires_at_ms />
             </td>

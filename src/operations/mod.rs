@@ -16,8 +16,9 @@ use crate::algolia::{ApiKey, Awaited, Client, KeyBody};
 use crate::keys::copy::Line;
 use crate::keys::roll::RollLine;
 use crate::keys::tray::{self, Deleted};
-use crate::storage;
+use crate::storage::{self, Entry};
 use crate::store::KeyStore;
+use crate::store::Rolled;
 
 use progress::Activity;
 pub use progress::WriteStatus;
@@ -141,10 +142,11 @@ impl Operations {
     /// For the application `app_id`, under the current owner (the application's connection, so its
     /// writes stop when it is locked or forgotten); reloads `store` after each change.
     pub fn new(store: KeyStore, app_id: String) -> Self {
+        store.rolled.set(storage::read_list(Entry::Rolls(&app_id)));
         Self {
             store,
             pending: RwSignal::new(Vec::new()),
-            tray: RwSignal::new(storage::read_tray(&app_id)),
+            tray: RwSignal::new(storage::read_list(Entry::Tray(&app_id))),
             notice: RwSignal::new(None),
             app_id: StoredValue::new(app_id),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
@@ -152,7 +154,29 @@ impl Operations {
     }
 
     fn save_tray(&self) {
-        self.app_id.with_value(|app_id| self.tray.with_untracked(|t| storage::write_tray(app_id, t)));
+        self.app_id
+            .with_value(|app_id| self.tray.with_untracked(|t| storage::write_list(Entry::Tray(app_id), t)));
+    }
+
+    /// Keeps a roll, in place of an earlier one of the same old key.
+    pub fn record_roll(&self, rolled: Rolled) {
+        self.store.rolled.update(|all| {
+            all.retain(|r| r.old != rolled.old);
+            all.push(rolled);
+        });
+        self.save_rolls();
+    }
+
+    /// Forgets the roll of old key `old`: retired or cancelled.
+    pub fn end_roll(&self, old: &str) {
+        self.store.rolled.update(|all| all.retain(|r| r.old != old));
+        self.save_rolls();
+    }
+
+    fn save_rolls(&self) {
+        self.app_id.with_value(|app_id| {
+            self.store.rolled.with_untracked(|r| storage::write_list(Entry::Rolls(app_id), r))
+        });
     }
 
     /// A status for a write the current page will start; it stops being watched with the page.

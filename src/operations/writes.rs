@@ -274,15 +274,11 @@ impl Run {
             match shortened {
                 Ok(retires_at_ms) => {
                     set(RollState::Rolled { new: new.clone(), retires_at_ms });
-                    let rolled = Rolled {
-                        old: line.old.clone(),
+                    self.ops.record_roll(Rolled {
+                        old: line.old.value.clone(),
                         old_expires_at_ms: line.old_expires_at_ms,
                         new,
                         retires_at_ms,
-                    };
-                    self.ops.store.rolled.update(|all| {
-                        all.retain(|r| r.old.value != rolled.old.value);
-                        all.push(rolled);
                     });
                 }
                 Err(message) => set(RollState::ShortenFailed { new, message }),

@@ -262,7 +262,7 @@ fn RollStatus(hash: String) -> impl IntoView {
         store.rows.with_untracked(|rows| {
             rows.as_ref()?
                 .iter()
-                .find(|r| r.key.value == rolled.old.value)
+                .find(|r| r.key.value == rolled.old)
                 .map(|r| (r.key.clone(), r.expires_at_ms))
         })
     };
@@ -299,7 +299,7 @@ fn RollStatus(hash: String) -> impl IntoView {
         if write.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             retire_open.set(false);
             let Some((done, _)) = rolled.get_untracked() else { return };
-            store.rolled.update(|all| all.retain(|r| r.old.value != done.old.value));
+            ops.end_roll(&done.old);
             if retiring.get_value() {
                 go(app.at(Page::Key(short_hash(&done.new))), Default::default());
             }
@@ -307,7 +307,7 @@ fn RollStatus(hash: String) -> impl IntoView {
     });
     move || {
         let (rolled, is_old) = rolled.get()?;
-        let other = short_hash(if is_old { &rolled.new } else { &rolled.old.value });
+        let other = short_hash(if is_old { &rolled.new } else { &rolled.old });
         let link = app.at(Page::Key(other)).href();
         Some(if is_old {
             view! {
