@@ -338,9 +338,13 @@ pub fn key_findings(row: &KeyRow, indices: Option<&[String]>, now_ms: f64) -> Ve
 }
 
 /// The change that fixes `rule` on this key, when one can be computed without guessing what the key
-/// is for. The form shows it as an edit, with the usual diff and confirmation.
+/// is for. The form shows it as an edit, with the usual diff and confirmation; a key not fully read
+/// is never edited, so it has none.
 pub fn fix(rule: RuleId, row: &KeyRow, indices: Option<&[String]>) -> Option<Fix> {
     let key = &row.key;
+    if !key.is_fully_read() {
+        return None;
+    }
     let holding = |list: &[&str]| {
         let held = held(row, list);
         // Removing every permission would leave a key that can do nothing: that is a deletion.
@@ -570,6 +574,13 @@ mod tests {
             fix(RuleId::UnrestrictedWrite, &writes, None),
             Some(Fix::RemoveAcl(indices(&["addObject", "logs"])))
         );
+        let mut unread = writes.clone();
+        unread.key.problems.push(crate::algolia::Problem {
+            field: "acl",
+            expected: "a list",
+            found: "a number".into(),
+        });
+        assert_eq!(fix(RuleId::UnrestrictedWrite, &unread, None), None, "a key not fully read is not edited");
         let only_writes = row(key(&["addObject"], "Indexing"), 0);
         assert_eq!(fix(RuleId::UnrestrictedWrite, &only_writes, None), None, "that would be a deletion");
         assert_eq!(fix(RuleId::WriteNeverExpires, &writes, None), Some(Fix::ExpireInDays(90)));

@@ -78,8 +78,7 @@ fn FindingGroups(rows: Rows, findings: Findings) -> impl IntoView {
                 .into_iter()
                 .map(|(row, finding)| {
                     let hash = row.hash().to_owned();
-                    let fixable = rules::fix(rule.id, row, indices.as_deref().map(Vec::as_slice)).is_some();
-                    let fix = (fixable && row.key.is_fully_read()).then(|| {
+                    let fix = rules::fix(rule.id, row, indices.as_deref().map(Vec::as_slice)).map(|_| {
                         let href = app.at(Page::EditKey { hash: hash.clone(), fix: Some(rule.slug.to_owned()) }).href();
                         let label = format!("Fix {}: {}", key_name(&row.key.description, &row.key.value), rule.title);
                         view! { <a class="button small" href=href aria-label=label>"Fix"</a> }

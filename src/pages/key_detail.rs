@@ -199,12 +199,12 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
 fn KeyFindings(row: KeyRow) -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let app = expect_context::<Connection>();
-    let hash = row.hash().to_owned();
+    let value = row.key.value.clone();
     let can =
         capabilities(&row, js_sys::Date::now()).into_iter().map(|c| view! { <li>{c}</li> }).collect_view();
     let found = move || {
         let findings: Vec<Finding> = store.rows.with(|rows| {
-            let at = rows.as_ref()?.iter().position(|r| r.hash() == hash)?;
+            let at = rows.as_ref()?.iter().position(|r| r.key.value == value)?;
             store.findings.with(|all| all.get(at).cloned())
         })?;
         let indices = store.indices.get();
@@ -212,9 +212,7 @@ fn KeyFindings(row: KeyRow) -> impl IntoView {
             .into_iter()
             .map(|finding| {
                 let rule = finding.rule.rule();
-                let fix = (rules::fix(rule.id, &row, indices.as_deref().map(Vec::as_slice)).is_some()
-                    && row.key.is_fully_read())
-                .then(|| {
+                let fix = rules::fix(rule.id, &row, indices.as_deref().map(Vec::as_slice)).map(|_| {
                     let href = app.at(Page::EditKey { hash: row.hash().to_owned(), fix: Some(rule.slug.to_owned()) }).href();
                     view! { " "<a class="button small" href=href aria-label=format!("Fix: {}", rule.title)>"Fix"</a> }
                 });

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use crate::components::{ConfirmDialog, CopyButton, TextField, WriteProgress};
 use crate::keys::expiry::Unit;
-use crate::keys::format::{count, expiry, key_name};
+use crate::keys::format::{count, expiry, key_name, utc};
 use crate::keys::roll::{GRACE_CHOICES, RollLine, RollState, custom_grace, tally};
+use crate::keys::short_hash;
 use crate::operations::{Batch, Operations, Write};
 use crate::routes::Page;
 use crate::session::Connection;
@@ -28,21 +29,24 @@ pub fn RollPage(keys: Vec<String>) -> impl IntoView {
                 }
                 // Read once: the lines keep each key as it was when the roll was asked for.
                 let now = js_sys::Date::now();
-                let (lines, problems): (Vec<_>, Vec<_>) = store.rows.with_untracked(|rows| {
+                let (mut lines, mut problems) = (Vec::new(), Vec::new());
+                store.rows.with_untracked(|rows| {
                     let rows = rows.as_deref().map_or(&[][..], |load| load);
-                    keys.iter()
-                        .map(|hash| match rows.iter().find(|row| row.hash() == hash) {
-                            None => Err(format!("No key has the link {hash}: it may have been deleted.")),
-                            Some(row) => RollLine::new(row, now).map_err(|why| {
-                                format!("{}: {why}", key_name(&row.key.description, &row.key.value))
-                            }),
-                        })
-                        .partition(Result::is_ok)
+                    for hash in &keys {
+                        match rows.iter().find(|row| row.hash() == hash) {
+                            None => problems.push(format!("No key has the link {hash}: it may have been deleted.")),
+                            Some(row) => match RollLine::new(row, now) {
+                                Ok(line) => lines.push(line),
+                                Err(why) => problems.push(format!("{}: {why}", key_name(&row.key.description, &row.key.value))),
+                            },
+                        }
+                    }
                 });
-                let lines: Vec<RollLine> = lines.into_iter().filter_map(Result::ok).collect();
-                let problems = problems.into_iter().filter_map(Result::err).map(|p| view! { <li>{p}</li> }).collect_view();
+                let problems = (!problems.is_empty()).then(|| {
+                    view! { <ul class="error">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> }
+                });
                 view! {
-                    <ul class="error">{problems}</ul>
+                    {problems}
                     <Rolling lines />
                 }
                 .into_any()
@@ -161,16 +165,16 @@ fn roll_line(line: &RollLine, app: Connection) -> impl IntoView + use<> {
         RollState::Creating => ("Creating the new key…".to_owned(), false),
         RollState::Shortening { .. } => ("New key created; shortening the old key…".to_owned(), false),
         RollState::Rolled { retires_at_ms, .. } => {
-            (format!("Rolled: the old key retires at {}.", crate::keys::format::utc(*retires_at_ms)), false)
+            (format!("Rolled: the old key retires at {}.", utc(*retires_at_ms)), false)
         }
         RollState::CreateFailed { message, .. } => (format!("The new key was not created: {message}"), true),
         RollState::ShortenFailed { message, .. } => {
             (format!("New key created, but the old key was not shortened: {message}"), true)
         }
     };
-    let old = app.at(Page::Key(crate::keys::short_hash(&line.old.value))).href();
+    let old = app.at(Page::Key(short_hash(&line.old.value))).href();
     let new = line.new_value().map(|value| {
-        let href = app.at(Page::Key(crate::keys::short_hash(value))).href();
+        let href = app.at(Page::Key(short_hash(value))).href();
         view! {
             " New key: "<code class="key-text revealed">{value.to_owned()}</code>
             <CopyButton text=value.to_owned() />
