@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CopyButton, WriteProgress};
-use crate::keys::copy::{Line, LineState, tally};
+use crate::keys::copy::{Line, tally};
 use crate::operations::{Batch, Write};
 use crate::routes::Page;
 use crate::session::Connection;
@@ -19,7 +19,7 @@ pub fn BatchRun(
     let (Some(client), Some(ops)) = (to.client(), to.ops()) else { return ().into_any() };
     let total = lines.len();
     let state = ops.track();
-    let batch = RwSignal::new(None::<Batch<Line>>);
+    let batch = RwSignal::new(None::<Batch>);
     // The first run makes the batch; a retry runs it again, which sends only what failed.
     let start = Callback::new(move |()| {
         let job = batch.get_untracked().unwrap_or_else(|| ops.batch(lines.clone()));
@@ -27,21 +27,14 @@ pub fn BatchRun(
         ops.run(client.clone(), Write::CreateAll(job), state);
     });
     let line_view = |line: &Line| {
-        let (status, value) = match &line.state {
-            LineState::Waiting => ("Waiting".to_owned(), None),
-            LineState::Creating => ("Creating…".to_owned(), None),
-            LineState::Created(value) => ("Created".to_owned(), Some(value.clone())),
-            LineState::Failed { message, .. } => (format!("Failed: {message}"), None),
-        };
-        let failed = matches!(line.state, LineState::Failed { .. });
         view! {
-            <li class="batch-line" class:error=failed>
+            <li class="batch-line" class:error=line.is_failed()>
                 <span class="batch-name">{line.name.clone()}</span>
-                <span>{status}</span>
-                {value.map(|value| {
+                <span>{line.status()}</span>
+                {line.new_value().map(|value| {
                     view! {
-                        <code class="key-text revealed">{value.clone()}</code>
-                        <CopyButton text=value />
+                        <code class="key-text revealed">{value.to_owned()}</code>
+                        <CopyButton text=value.to_owned() />
                     }
                 })}
             </li>

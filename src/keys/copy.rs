@@ -1,23 +1,29 @@
-//! Keys copied to another application, or imported: one line per key, each a create of its own,
-//! what each ended as, and which lines a retry sends again.
+//! Keys created in a batch (copied to another application, imported, or rolled): one line per key,
+//! each a create of its own (and, in a roll, a second step on the old key), what each ended as, and
+//! which steps a retry does again.
 
 use crate::algolia::{ApiKey, KeyBody};
+use crate::keys::format::utc;
 use crate::keys::patterns;
+use crate::keys::roll::OldKey;
 use crate::keys::table::{KeyRow, seconds_left};
 
-/// One key to create: its name for the user, the body to send, how far it got.
+/// One key to create: its name for the user, the body to send, how far it got. In a roll, `old` is
+/// the key it replaces, whose expiry is shortened once the new key exists.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub name: String,
     pub body: KeyBody,
     pub state: LineState,
+    pub old: Option<OldKey>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LineState {
     Waiting,
     Creating,
-    /// Created, with the new key's value (Algolia assigns it).
+    /// Created, with the new key's value (Algolia assigns it). In a roll, the old key's expiry is
+    /// being shortened.
     Created(String),
     /// Not created, or not known to be: `lost_at_ms` is when a create whose answer was lost was
     /// sent, so that a retry looks for that key in the list before creating it again.
@@ -25,32 +31,82 @@ pub enum LineState {
         message: String,
         lost_at_ms: Option<f64>,
     },
+    /// A roll's two steps done: the old key now expires at `retires_at_ms`.
+    Rolled {
+        new: String,
+        retires_at_ms: f64,
+    },
+    /// A roll's new key exists, but the old key still has its old expiry.
+    ShortenFailed {
+        new: String,
+        message: String,
+    },
 }
 
 impl Line {
     pub fn new(name: String, body: KeyBody) -> Self {
-        Self { name, body, state: LineState::Waiting }
+        Self { name, body, state: LineState::Waiting, old: None }
     }
 
-    /// Whether a run (or a retry) still has to create this line's key.
+    /// Whether every step is done: the key created and, in a roll, the old key shortened.
+    fn is_done(&self) -> bool {
+        match self.state {
+            LineState::Created(_) => self.old.is_none(),
+            LineState::Rolled { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether a run (or a retry) still has a step to do on this line.
     pub fn is_pending(&self) -> bool {
-        matches!(self.state, LineState::Waiting | LineState::Failed { .. })
+        !self.is_done()
     }
 
-    pub fn created(&self) -> Option<&str> {
+    /// The new key's value, once created.
+    pub fn new_value(&self) -> Option<&str> {
         match &self.state {
-            LineState::Created(value) => Some(value),
-            _ => None,
+            LineState::Created(new)
+            | LineState::Rolled { new, .. }
+            | LineState::ShortenFailed { new, .. } => Some(new),
+            LineState::Waiting | LineState::Creating | LineState::Failed { .. } => None,
+        }
+    }
+
+    pub fn is_failed(&self) -> bool {
+        matches!(self.state, LineState::Failed { .. } | LineState::ShortenFailed { .. })
+    }
+
+    /// Where the line stands, in words: a roll's line names its two steps.
+    pub fn status(&self) -> String {
+        let roll = self.old.is_some();
+        match &self.state {
+            LineState::Waiting => "Waiting".to_owned(),
+            LineState::Creating if roll => "Creating the new key…".to_owned(),
+            LineState::Creating => "Creating…".to_owned(),
+            LineState::Created(_) if roll => "New key created; shortening the old key…".to_owned(),
+            LineState::Created(_) => "Created".to_owned(),
+            LineState::Failed { message, .. } if roll => format!("The new key was not created: {message}"),
+            LineState::Failed { message, .. } => format!("Failed: {message}"),
+            LineState::Rolled { retires_at_ms, .. } => {
+                format!("Rolled: the old key retires at {}.", utc(*retires_at_ms))
+            }
+            LineState::ShortenFailed { message, .. } => {
+                format!("New key created, but the old key was not shortened: {message}")
+            }
         }
     }
 }
 
-/// How many lines were created, failed, and are still to go.
+/// How many lines are done, failed (a step of theirs), and still to go.
 pub fn tally(lines: &[Line]) -> (usize, usize, usize) {
-    lines.iter().fold((0, 0, 0), |(created, failed, left), line| match line.state {
-        LineState::Created(_) => (created + 1, failed, left),
-        LineState::Failed { .. } => (created, failed + 1, left),
-        LineState::Waiting | LineState::Creating => (created, failed, left + 1),
+    lines.iter().fold((0, 0, 0), |(done, failed, left), line| {
+        if line.is_done() {
+            (done + 1, failed, left)
+        } else if line.is_failed() {
+            (done, failed + 1, left)
+        } else {
+            (done, failed, left + 1)
+        }
     })
 }
 
@@ -149,7 +205,9 @@ mod tests {
         assert_eq!(tally(&lines), (1, 1, 1));
         let pending: Vec<bool> = lines.iter().map(Line::is_pending).collect();
         assert_eq!(pending, [false, true, true]);
-        assert_eq!(lines[0].created(), Some("v"));
+        assert_eq!(lines[0].new_value(), Some("v"));
+        assert_eq!(lines[0].status(), "Created");
+        assert_eq!(lines[1].status(), "Failed: no");
     }
 
     #[test]

@@ -14,7 +14,6 @@ use leptos::prelude::*;
 
 use crate::algolia::{ApiKey, Awaited, Client, KeyBody};
 use crate::keys::copy::Line;
-use crate::keys::roll::RollLine;
 use crate::keys::tray::{self, Deleted};
 use crate::storage::{self, Entry};
 use crate::store::KeyStore;
@@ -50,32 +49,24 @@ pub enum Write {
     Restore(String),
     /// Creates the keys of a batch (a copy from another application, an import) one by one. A
     /// retry sends only the lines not created.
-    CreateAll(Batch<Line>),
+    CreateAll(Batch),
     /// Rolls each key of the batch: a new key with its settings, then its own expiry shortened to
     /// `grace_s` seconds. A retry does only the steps not done.
     Roll {
-        batch: Batch<RollLine>,
+        batch: Batch,
         grace_s: u64,
     },
 }
 
 /// Keys a write creates, each line with its progress (a copy, an import, a roll). It belongs to the
 /// application's writes, like a `WriteState`, so it outlives the page that started it.
-#[derive(Debug)]
-pub struct Batch<L: Send + Sync + 'static> {
-    pub lines: RwSignal<Vec<L>>,
+#[derive(Clone, Copy, Debug)]
+pub struct Batch {
+    pub lines: RwSignal<Vec<Line>>,
     /// The target's key values before the first run: a key whose create answer was lost is
     /// recognised as one not among them.
     before: StoredValue<Option<HashSet<String>>>,
 }
-
-impl<L: Send + Sync + 'static> Clone for Batch<L> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<L: Send + Sync + 'static> Copy for Batch<L> {}
 
 impl Write {
     fn doing(&self) -> &'static str {
@@ -194,7 +185,7 @@ impl Operations {
     }
 
     /// A batch of keys to create, for `Write::CreateAll` and `Write::Roll`.
-    pub fn batch<L: Send + Sync + 'static>(&self, lines: Vec<L>) -> Batch<L> {
+    pub fn batch(&self, lines: Vec<Line>) -> Batch {
         self.owner.with_value(|owner| {
             owner.with(|| Batch { lines: RwSignal::new(lines), before: StoredValue::new(None) })
         })

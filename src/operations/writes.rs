@@ -11,7 +11,7 @@ use super::{Batch, Operations, Write, WriteState};
 use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
 use crate::keys::copy::{Line, LineState, tally};
 use crate::keys::format::{count, key_name};
-use crate::keys::roll::{self, RollLine, RollState};
+use crate::keys::roll::OldKey;
 use crate::store::Rolled;
 
 /// How many times a restore that meets "Key already exists" (the delete still spreading) is tried.
@@ -57,8 +57,8 @@ impl Run {
                 self.restore_from_tray(&value, never_expiring).await
             }
             Write::Restore(value) => self.restore(&value).await,
-            Write::CreateAll(batch) => self.create_all(batch).await,
-            Write::Roll { batch, grace_s } => self.roll(batch, grace_s).await,
+            Write::CreateAll(batch) => self.create_all(batch, None).await,
+            Write::Roll { batch, grace_s } => self.create_all(batch, Some(grace_s)).await,
         }
     }
 
@@ -163,10 +163,7 @@ impl Run {
     }
 
     /// The application's key values before a batch's first run, read then and kept for retries.
-    async fn before<L: Send + Sync + 'static>(
-        &self,
-        batch: &Batch<L>,
-    ) -> Result<HashSet<String>, WriteStatus> {
+    async fn before(&self, batch: &Batch) -> Result<HashSet<String>, WriteStatus> {
         if let Some(before) = batch.before.get_value() {
             return Ok(before);
         }
@@ -180,121 +177,93 @@ impl Run {
         }
     }
 
-    /// Creates each pending line's key in turn; a line that fails does not stop the others.
-    async fn create_all(&self, batch: Batch<Line>) -> WriteStatus {
+    /// Creates each pending line's key in turn; in a roll (`grace_s`), then shortens the old key's
+    /// expiry to the grace period. A line that fails does not stop the others: each step's failure
+    /// stays on its line, and a retry does only the steps left.
+    async fn create_all(&self, batch: Batch, grace_s: Option<u64>) -> WriteStatus {
         let before = match self.before(&batch).await {
             Ok(before) => before,
             Err(status) => return status,
         };
+        let doing = if grace_s.is_some() { "Rolling" } else { "Creating" };
         let total = batch.lines.with_untracked(Vec::len);
         for at in 0..total {
             let Some(line) = batch.lines.with_untracked(|lines| lines.get(at).cloned()) else { break };
             if !line.is_pending() {
                 continue;
             }
-            self.now_doing("Creating", Some(format!("{} ({} of {total}).", line.name, at + 1)));
-            batch.lines.update(|lines| lines[at].state = LineState::Creating);
-            let lost_at_ms = match line.state {
-                LineState::Failed { lost_at_ms, .. } => lost_at_ms,
-                _ => None,
+            self.now_doing(doing, Some(format!("{} ({} of {total}).", line.name, at + 1)));
+            let set = |state| batch.lines.update(|lines| lines[at].state = state);
+            let new = match line.new_value() {
+                Some(new) => new.to_owned(),
+                None => {
+                    let lost_at_ms = match line.state {
+                        LineState::Failed { lost_at_ms, .. } => lost_at_ms,
+                        _ => None,
+                    };
+                    set(LineState::Creating);
+                    let made = || {
+                        batch.lines.with_untracked(|l| {
+                            l.iter().filter_map(Line::new_value).map(str::to_owned).collect()
+                        })
+                    };
+                    match self.create_once(&line.body, lost_at_ms, &before, &made).await {
+                        Ok(new) => new,
+                        Err((message, lost_at_ms)) => {
+                            set(LineState::Failed { message, lost_at_ms });
+                            continue;
+                        }
+                    }
+                }
             };
-            let made = || {
-                batch
-                    .lines
-                    .with_untracked(|l| l.iter().filter_map(Line::created).map(str::to_owned).collect())
-            };
-            let state = match self.create_once(&line.body, lost_at_ms, &before, &made).await {
-                Ok(value) => LineState::Created(value),
-                Err((message, lost_at_ms)) => LineState::Failed { message, lost_at_ms },
-            };
-            batch.lines.update(|lines| lines[at].state = state);
+            set(LineState::Created(new.clone()));
+            if let (Some(old), Some(grace_s)) = (&line.old, grace_s) {
+                set(self.shorten_old(old, new, grace_s).await);
+            }
         }
         // Keys found by a check were never settled: the list shows them once reloaded.
         self.ops.store.load(self.client.clone());
-        let (created, failures, _) = batch.lines.with_untracked(|lines| tally(lines));
-        match (created, failures) {
-            (_, 0) => done(format!("{created} of {} created.", count(total, "key")), None),
-            _ => failed(
+        let (done_count, failures, _) = batch.lines.with_untracked(|lines| tally(lines));
+        let keys = count(total, "key");
+        match (grace_s, failures) {
+            (None, 0) => done(format!("{done_count} of {keys} created."), None),
+            (None, _) => failed(
+                format!("{done_count} of {keys} created; {failures} failed. Retry sends only those."),
+                true,
+            ),
+            (Some(_), 0) => done(format!("{done_count} of {keys} rolled."), None),
+            (Some(_), _) => failed(
                 format!(
-                    "{created} of {} created; {failures} failed. Retry sends only those.",
-                    count(total, "key")
+                    "{done_count} of {keys} rolled; {failures} stopped part-way. Retry does only the steps left."
                 ),
                 true,
             ),
         }
     }
 
-    /// Rolls each pending line: creates its new key (unless done), then shortens the old key's
-    /// expiry to the grace period. Each step's failure stays on its line, and a retry does only the
-    /// steps left.
-    async fn roll(&self, batch: Batch<RollLine>, grace_s: u64) -> WriteStatus {
-        let before = match self.before(&batch).await {
-            Ok(before) => before,
-            Err(status) => return status,
-        };
-        let total = batch.lines.with_untracked(Vec::len);
-        for at in 0..total {
-            let Some(line) = batch.lines.with_untracked(|lines| lines.get(at).cloned()) else { break };
-            let name = key_name(&line.old.description, &line.old.value);
-            self.now_doing("Rolling", Some(format!("{name} ({} of {total}).", at + 1)));
-            let set = |state| batch.lines.update(|lines| lines[at].state = state);
-            let new = match &line.state {
-                RollState::Rolled { .. } => continue,
-                RollState::Shortening { new } | RollState::ShortenFailed { new, .. } => new.clone(),
-                RollState::Waiting | RollState::Creating | RollState::CreateFailed { .. } => {
-                    let lost_at_ms = match line.state {
-                        RollState::CreateFailed { lost_at_ms, .. } => lost_at_ms,
-                        _ => None,
-                    };
-                    set(RollState::Creating);
-                    let made = || {
-                        batch.lines.with_untracked(|l| {
-                            l.iter().filter_map(RollLine::new_value).map(str::to_owned).collect()
-                        })
-                    };
-                    match self.create_once(&line.body, lost_at_ms, &before, &made).await {
-                        Ok(new) => new,
-                        Err((message, lost_at_ms)) => {
-                            set(RollState::CreateFailed { message, lost_at_ms });
-                            continue;
-                        }
-                    }
-                }
-            };
-            set(RollState::Shortening { new: new.clone() });
-            let now = js_sys::Date::now();
-            let shortened = match line.shorten_body(grace_s, now) {
-                // It expires within the grace period already: it retires then.
-                None => Ok(line.old_expires_at_ms.unwrap_or(now)),
-                Some(body) => {
-                    let retires_at_ms = now + grace_s as f64 * 1000.0;
-                    self.shorten(&line.old.value, body).await.map(|()| retires_at_ms)
-                }
-            };
-            match shortened {
-                Ok(retires_at_ms) => {
-                    set(RollState::Rolled { new: new.clone(), retires_at_ms });
-                    self.ops.record_roll(Rolled {
-                        old: line.old.value.clone(),
-                        old_expires_at_ms: line.old_expires_at_ms,
-                        new,
-                        retires_at_ms,
-                    });
-                }
-                Err(message) => set(RollState::ShortenFailed { new, message }),
+    /// A roll's second step, once its new key `new` exists: shortens the old key's expiry to the
+    /// grace period, and keeps the roll.
+    async fn shorten_old(&self, old: &OldKey, new: String, grace_s: u64) -> LineState {
+        let now = js_sys::Date::now();
+        let shortened = match old.shorten_body(grace_s, now) {
+            // It expires within the grace period already: it retires then.
+            None => Ok(old.expires_at_ms.unwrap_or(now)),
+            Some(body) => {
+                let retires_at_ms = now + grace_s as f64 * 1000.0;
+                self.shorten(&old.key.value, body).await.map(|()| retires_at_ms)
             }
-        }
-        self.ops.store.load(self.client.clone());
-        let (rolled, failures, _) = batch.lines.with_untracked(|lines| roll::tally(lines));
-        match failures {
-            0 => done(format!("{rolled} of {} rolled.", count(total, "key")), None),
-            _ => failed(
-                format!(
-                    "{rolled} of {} rolled; {failures} stopped part-way. Retry does only the steps left.",
-                    count(total, "key")
-                ),
-                true,
-            ),
+        };
+        match shortened {
+            Ok(retires_at_ms) => {
+                self.ops.record_roll(Rolled {
+                    old: old.key.value.clone(),
+                    old_expires_at_ms: old.expires_at_ms,
+                    new: new.clone(),
+                    retires_at_ms,
+                });
+                LineState::Rolled { new, retires_at_ms }
+            }
+            Err(message) => LineState::ShortenFailed { new, message },
         }
     }
 

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use crate::components::{ConfirmDialog, CopyButton, TextField, WriteProgress};
+use crate::keys::copy::{Line, tally};
 use crate::keys::expiry::Unit;
-use crate::keys::format::{count, expiry, key_name, utc};
-use crate::keys::roll::{GRACE_CHOICES, RollLine, RollState, custom_grace, tally};
+use crate::keys::format::{count, expiry, key_name};
+use crate::keys::roll::{GRACE_CHOICES, custom_grace, roll_line};
 use crate::keys::short_hash;
 use crate::operations::{Batch, Operations, Write};
 use crate::routes::Page;
@@ -35,7 +36,7 @@ pub fn RollPage(keys: Vec<String>) -> impl IntoView {
                     for hash in &keys {
                         match rows.iter().find(|row| row.hash() == hash) {
                             None => problems.push(format!("No key has the link {hash}: it may have been deleted.")),
-                            Some(row) => match RollLine::new(row, now) {
+                            Some(row) => match roll_line(row, now) {
                                 Ok(line) => lines.push(line),
                                 Err(why) => problems.push(format!("{}: {why}", key_name(&row.key.description, &row.key.value))),
                             },
@@ -56,18 +57,18 @@ pub fn RollPage(keys: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn Rolling(lines: Vec<RollLine>) -> impl IntoView {
+fn Rolling(lines: Vec<Line>) -> impl IntoView {
     let app = expect_context::<Connection>();
     let ops = expect_context::<Operations>();
     let total = lines.len();
-    let names: Vec<String> = lines.iter().map(|l| key_name(&l.old.description, &l.old.value)).collect();
+    let names: Vec<String> = lines.iter().map(|l| l.name.clone()).collect();
     let grace = RwSignal::new(GRACE_CHOICES[1].1.to_string());
     let custom = RwSignal::new(String::new());
     let unit = RwSignal::new(Unit::Hours);
     let grace_error = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
     let state = ops.track();
-    let batch = RwSignal::new(None::<Batch<RollLine>>);
+    let batch = RwSignal::new(None::<Batch>);
     let grace_s = move || -> Result<u64, String> {
         match grace.get_untracked().as_str() {
             "custom" => custom_grace(&custom.get_untracked(), unit.get_untracked()),
@@ -104,7 +105,7 @@ fn Rolling(lines: Vec<RollLine>) -> impl IntoView {
             view! {
                 <p role="status">{format!("{rolled} rolled, {failed} stopped part-way, {left} to go.")}</p>
                 <ul class="batch-lines" aria-label="Each key">
-                    {move || job.lines.with(|lines| lines.iter().map(|line| roll_line(line, app)).collect_view())}
+                    {move || job.lines.with(|lines| lines.iter().map(|line| line_view(line, app)).collect_view())}
                 </ul>
                 <p class="hint">"Each new value is shown here once: copy it now. It stays in the keys table."</p>
             }
@@ -158,21 +159,8 @@ fn Rolling(lines: Vec<RollLine>) -> impl IntoView {
     }
 }
 
-fn roll_line(line: &RollLine, app: Connection) -> impl IntoView + use<> {
-    let name = key_name(&line.old.description, &line.old.value);
-    let (status, failed) = match &line.state {
-        RollState::Waiting => ("Waiting".to_owned(), false),
-        RollState::Creating => ("Creating the new key…".to_owned(), false),
-        RollState::Shortening { .. } => ("New key created; shortening the old key…".to_owned(), false),
-        RollState::Rolled { retires_at_ms, .. } => {
-            (format!("Rolled: the old key retires at {}.", utc(*retires_at_ms)), false)
-        }
-        RollState::CreateFailed { message, .. } => (format!("The new key was not created: {message}"), true),
-        RollState::ShortenFailed { message, .. } => {
-            (format!("New key created, but the old key was not shortened: {message}"), true)
-        }
-    };
-    let old = app.at(Page::Key(short_hash(&line.old.value))).href();
+fn line_view(line: &Line, app: Connection) -> impl IntoView + use<> {
+    let old = line.old.as_ref().map(|old| app.at(Page::Key(short_hash(&old.key.value))).href());
     let new = line.new_value().map(|value| {
         let href = app.at(Page::Key(short_hash(value))).href();
         view! {
@@ -182,9 +170,9 @@ fn roll_line(line: &RollLine, app: Connection) -> impl IntoView + use<> {
         }
     });
     view! {
-        <li class="batch-line" class:error=failed>
-            <a class="batch-name" href=old>{name}</a>
-            <span>{status}</span>
+        <li class="batch-line" class:error=line.is_failed()>
+            <a class="batch-name" href=old>{line.name.clone()}</a>
+            <span>{line.status()}</span>
             {new}
         </li>
     }
