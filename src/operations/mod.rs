@@ -198,7 +198,7 @@ impl Operations {
         }
         state.status.set(WriteStatus::Working(Activity::new(write.doing())));
         self.spawn(async move {
-            let end = writes::Run { ops: self, client, state }.perform(write.clone()).await;
+            let end = writes::Run { ops: self, client, state }.perform(&write).await;
             if write.tells_notices(&end, state.watched.get_untracked()) {
                 match &end {
                     WriteStatus::Done(done) => self.notify(done.message.clone(), false),

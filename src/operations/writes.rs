@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::checks::find_created;
 use super::progress::{Finished, WriteStatus};
 use super::{Batch, Operations, Write, WriteState};
-use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, sleep_ms};
+use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, KeyList, sleep_ms};
 use crate::keys::copy::{Line, LineState, tally};
 use crate::keys::format::{count, key_name};
 use crate::keys::roll::OldKey;
@@ -48,17 +48,17 @@ fn unknown(error: &ApiError) -> String {
 }
 
 impl Run {
-    pub async fn perform(self, write: Write) -> WriteStatus {
+    pub async fn perform(self, write: &Write) -> WriteStatus {
         match write {
             Write::Create(body) => self.create(body).await,
-            Write::Update { value, body } => self.update(&value, body).await,
+            Write::Update { value, body } => self.update(value, body).await,
             Write::Delete(keys) => self.delete(keys).await,
             Write::RestoreFromTray { value, never_expiring } => {
-                self.restore_from_tray(&value, never_expiring).await
+                self.restore_from_tray(value, *never_expiring).await
             }
-            Write::Restore(value) => self.restore(&value).await,
-            Write::CreateAll(batch) => self.create_all(batch, None).await,
-            Write::Roll { batch, grace_s } => self.create_all(batch, Some(grace_s)).await,
+            Write::Restore(value) => self.restore(value).await,
+            Write::CreateAll(batch) => self.create_all(*batch, None).await,
+            Write::Roll { batch, grace_s } => self.create_all(*batch, Some(*grace_s)).await,
         }
     }
 
@@ -100,7 +100,7 @@ impl Run {
         }
     }
 
-    async fn create(&self, body: KeyBody) -> WriteStatus {
+    async fn create(&self, body: &KeyBody) -> WriteStatus {
         // What the list held before, to tell the new key apart if the answer is lost: the loaded
         // keys, or the list read now when none are loaded (a create opened by its URL).
         let loaded: Option<HashSet<String>> = self.ops.store.rows.with_untracked(|rows| {
@@ -108,55 +108,43 @@ impl Run {
         });
         let before = match loaded {
             Some(before) => before,
-            None => match self.client.list_keys().await {
-                Ok(list) => list.keys.into_iter().map(|key| key.value).collect(),
-                Err(error) => {
-                    return failed(format!("Could not read the list before creating: {error}"), true);
-                }
+            None => match self.listed_values().await {
+                Ok(before) => before,
+                Err(status) => return status,
             },
         };
         let sent_at_ms = js_sys::Date::now();
-        match self.client.create_key(&body, &|e| self.hear(e)).await {
+        match self.client.create_key(body, &|e| self.hear(e)).await {
             Ok(value) => {
                 self.ops.settle(&self.client, &value, Awaited::Added, "Creating");
                 done("Key created.", Some(value))
             }
             Err(error) if error.outcome_unknown() => {
                 self.now_doing("Checking whether the key was created", None);
-                for check in 0..LIST_CHECKS {
-                    if check > 0 {
-                        sleep_ms(1_000 * check).await;
-                    }
-                    let list = match self.client.list_keys().await {
-                        Ok(list) => list,
-                        Err(list_error) => {
-                            return failed(
-                                format!("{} Reading the list failed too: {list_error}", unknown(&error)),
-                                true,
-                            );
-                        }
-                    };
-                    if let Some(key) = find_created(&before, &list.keys, &body, sent_at_ms, CREATE_SLACK_S) {
-                        let value = key.value.clone();
+                match self.find_lost(&before, body, sent_at_ms, LIST_CHECKS).await {
+                    Ok(Some((value, list))) => {
                         self.ops.store.set_loaded(list);
-                        return done_checked(
+                        done_checked(
                             format!(
                                 "{} the list now has a new key with these settings: it was created.",
                                 unknown(&error)
                             ),
                             Some(value),
-                        );
+                        )
+                    }
+                    Ok(None) => failed(
+                        format!(
+                            "{} the list shows no new key with these settings, so it was probably not created. If \
+                             it appears later, creating again would make a second one: refresh the list before \
+                             creating it again.",
+                            unknown(&error)
+                        ),
+                        false,
+                    ),
+                    Err(list_error) => {
+                        failed(format!("{} Reading the list failed too: {list_error}", unknown(&error)), true)
                     }
                 }
-                failed(
-                    format!(
-                        "{} the list shows no new key with these settings, so it was probably not created. If it \
-                         appears later, creating again would make a second one: refresh the list before creating \
-                         it again.",
-                        unknown(&error)
-                    ),
-                    false,
-                )
             }
             Err(error) => failed(error.to_string(), error.is_retryable()),
         }
@@ -167,14 +155,41 @@ impl Run {
         if let Some(before) = batch.before.get_value() {
             return Ok(before);
         }
+        let before = self.listed_values().await?;
+        batch.before.set_value(Some(before.clone()));
+        Ok(before)
+    }
+
+    /// The values of the application's keys, read now: a key whose create answer was lost is told
+    /// apart as one not among them.
+    async fn listed_values(&self) -> Result<HashSet<String>, WriteStatus> {
         match self.client.list_keys().await {
-            Ok(list) => {
-                let before: HashSet<String> = list.keys.into_iter().map(|key| key.value).collect();
-                batch.before.set_value(Some(before.clone()));
-                Ok(before)
-            }
+            Ok(list) => Ok(list.keys.into_iter().map(|key| key.value).collect()),
             Err(error) => Err(failed(format!("Could not read the list before creating: {error}"), true)),
         }
+    }
+
+    /// After a create with `body`, sent at `sent_at_ms`, whose answer was lost: reads the list up to
+    /// `checks` times, a little apart, until it shows the key that create made (one not `taken`
+    /// before). Returns its value and the list that shows it.
+    async fn find_lost(
+        &self,
+        taken: &HashSet<String>,
+        body: &KeyBody,
+        sent_at_ms: f64,
+        checks: u32,
+    ) -> Result<Option<(String, KeyList)>, ApiError> {
+        for check in 0..checks {
+            if check > 0 {
+                sleep_ms(1_000 * check).await;
+            }
+            let list = self.client.list_keys().await?;
+            if let Some(key) = find_created(taken, &list.keys, body, sent_at_ms, CREATE_SLACK_S) {
+                let value = key.value.clone();
+                return Ok(Some((value, list)));
+            }
+        }
+        Ok(None)
     }
 
     /// Creates each pending line's key in turn; in a roll (`grace_s`), then shortens the old key's
@@ -301,12 +316,9 @@ impl Run {
             taken
         };
         if let Some(sent_at_ms) = lost_at_ms {
-            match self.client.list_keys().await {
-                Ok(list) => {
-                    if let Some(key) = find_created(&taken(), &list.keys, body, sent_at_ms, CREATE_SLACK_S) {
-                        return Ok(key.value.clone());
-                    }
-                }
+            match self.find_lost(&taken(), body, sent_at_ms, 1).await {
+                Ok(Some((value, _))) => return Ok(value),
+                Ok(None) => {}
                 Err(error) => {
                     let message = format!("Could not check whether the earlier try created it: {error}");
                     return Err((message, Some(sent_at_ms)));
@@ -320,12 +332,11 @@ impl Run {
                 Ok(value)
             }
             Err(error) if error.outcome_unknown() => {
-                let found = match self.client.list_keys().await {
-                    Ok(list) => find_created(&taken(), &list.keys, body, sent_at_ms, CREATE_SLACK_S)
-                        .map(|key| key.value.clone())
-                        .ok_or(
-                            "the list shows no new key with these settings, so it was probably not created.",
-                        ),
+                let found = match self.find_lost(&taken(), body, sent_at_ms, 1).await {
+                    Ok(Some((value, _))) => Ok(value),
+                    Ok(None) => {
+                        Err("the list shows no new key with these settings, so it was probably not created.")
+                    }
                     Err(_) => Err("reading the list failed too."),
                 };
                 found.map_err(|why| {
@@ -338,15 +349,15 @@ impl Run {
         }
     }
 
-    async fn update(&self, value: &str, body: KeyBody) -> WriteStatus {
-        match self.client.update_key(value, &body, &|e| self.hear(e)).await {
+    async fn update(&self, value: &str, body: &KeyBody) -> WriteStatus {
+        match self.client.update_key(value, body, &|e| self.hear(e)).await {
             Ok(()) => {
-                self.ops.settle(&self.client, value, Awaited::Updated(Box::new(body)), "Updating");
+                self.ops.settle(&self.client, value, Awaited::Updated(Box::new(body.clone())), "Updating");
                 done("Saved.", Some(value.to_owned()))
             }
             Err(error) if error.outcome_unknown() => {
                 self.now_doing("Checking whether the change was saved", None);
-                let change = Awaited::Updated(Box::new(body));
+                let change = Awaited::Updated(Box::new(body.clone()));
                 let shown = "the key now shows the change: it was saved.";
                 let not_shown = "the key does not show the change, so it was not saved (or is still spreading). \
                                  Your edits are kept: save again to retry.";
@@ -362,7 +373,7 @@ impl Run {
         }
     }
 
-    async fn delete(&self, keys: Vec<(ApiKey, Option<f64>)>) -> WriteStatus {
+    async fn delete(&self, keys: &[(ApiKey, Option<f64>)]) -> WriteStatus {
         let total = keys.len();
         let mut deleted = 0;
         let mut checked = Vec::new();
@@ -396,7 +407,7 @@ impl Run {
                     return failed(format!("{so_far}could not delete {name}: {error}"), error.is_retryable());
                 }
             }
-            self.ops.put_in_tray(&key, expires_at);
+            self.ops.put_in_tray(key, *expires_at);
             deleted += 1;
         }
         let what = match deleted {
