@@ -42,6 +42,13 @@ fn failed(message: impl Into<String>, retry: bool) -> WriteStatus {
     WriteStatus::Failed { message: message.into(), retry }
 }
 
+/// Why a write was not applied: its answer said so, or it was lost and a check did not show the
+/// change (the check's report).
+enum NotApplied {
+    Refused(ApiError),
+    NotShown(String),
+}
+
 /// The first words of every report of a write whose answer was lost.
 fn unknown(error: &ApiError) -> String {
     format!("{error} The change may or may not have been applied, so the console checked:")
@@ -284,18 +291,47 @@ impl Run {
 
     /// A roll's second step: the old key's update to its grace period.
     async fn shorten(&self, value: &str, body: KeyBody) -> Result<(), String> {
+        let reports = (
+            "the old key now expires after the grace period.",
+            "the old key still has its old expiry. Retry shortens it.",
+        );
+        match self.update_checked(value, &body, "Updating", None, reports).await {
+            Ok(_) => Ok(()),
+            Err(NotApplied::NotShown(report)) => Err(report),
+            Err(NotApplied::Refused(error)) => {
+                Err(format!("{error} The old key still has its old expiry. Retry shortens it."))
+            }
+        }
+    }
+
+    /// Sends `body` as every setting of the key. `Ok(None)` when the answer was read: the key then
+    /// shows as `label` until the change settles. When the answer was lost, the key is read back
+    /// (the page told `checking` first, if given) and its report is given by `reports` (shown, not
+    /// shown): `Ok(Some(report))` when the key shows the change.
+    async fn update_checked(
+        &self,
+        value: &str,
+        body: &KeyBody,
+        label: &'static str,
+        checking: Option<&'static str>,
+        (shown, not_shown): (&str, &str),
+    ) -> Result<Option<String>, NotApplied> {
         let change = Awaited::Updated(Box::new(body.clone()));
-        match self.client.update_key(value, &body, &|e| self.hear(e)).await {
+        match self.client.update_key(value, body, &|e| self.hear(e)).await {
             Ok(()) => {
-                self.ops.settle(&self.client, value, change, "Updating");
-                Ok(())
+                self.ops.settle(&self.client, value, change, label);
+                Ok(None)
             }
             Err(error) if error.outcome_unknown() => {
-                let shown = "the old key now expires after the grace period.";
-                let not_shown = "the old key still has its old expiry. Retry shortens it.";
-                self.check(&error, value, &change, shown, not_shown).await.map(drop)
+                if let Some(checking) = checking {
+                    self.now_doing(checking, None);
+                }
+                self.check(&error, value, &change, shown, not_shown)
+                    .await
+                    .map(Some)
+                    .map_err(NotApplied::NotShown)
             }
-            Err(error) => Err(format!("{error} The old key still has its old expiry. Retry shortens it.")),
+            Err(error) => Err(NotApplied::Refused(error)),
         }
     }
 
@@ -350,26 +386,20 @@ impl Run {
     }
 
     async fn update(&self, value: &str, body: &KeyBody) -> WriteStatus {
-        match self.client.update_key(value, body, &|e| self.hear(e)).await {
-            Ok(()) => {
-                self.ops.settle(&self.client, value, Awaited::Updated(Box::new(body.clone())), "Updating");
-                done("Saved.", Some(value.to_owned()))
+        let checking = Some("Checking whether the change was saved");
+        let reports = (
+            "the key now shows the change: it was saved.",
+            "the key does not show the change, so it was not saved (or is still spreading). Your edits are \
+             kept: save again to retry.",
+        );
+        match self.update_checked(value, body, "Updating", checking, reports).await {
+            Ok(None) => done("Saved.", Some(value.to_owned())),
+            Ok(Some(report)) => {
+                self.ops.store.load(self.client.clone());
+                done_checked(report, Some(value.to_owned()))
             }
-            Err(error) if error.outcome_unknown() => {
-                self.now_doing("Checking whether the change was saved", None);
-                let change = Awaited::Updated(Box::new(body.clone()));
-                let shown = "the key now shows the change: it was saved.";
-                let not_shown = "the key does not show the change, so it was not saved (or is still spreading). \
-                                 Your edits are kept: save again to retry.";
-                match self.check(&error, value, &change, shown, not_shown).await {
-                    Ok(report) => {
-                        self.ops.store.load(self.client.clone());
-                        done_checked(report, Some(value.to_owned()))
-                    }
-                    Err(report) => failed(report, true),
-                }
-            }
-            Err(error) => failed(error.to_string(), error.is_retryable()),
+            Err(NotApplied::NotShown(report)) => failed(report, true),
+            Err(NotApplied::Refused(error)) => failed(error.to_string(), error.is_retryable()),
         }
     }
 
@@ -528,36 +558,29 @@ impl Run {
             }
         };
         self.now_doing("Restoring", Some("Putting its settings and expiry back.".into()));
-        let result = self.client.update_key(value, &settings, &|e| self.hear(e)).await;
-        let change = Awaited::Updated(Box::new(settings));
         const NOT_YET: &str = "It never expires for now; restore it again from “Recently deleted” to retry.";
-        let mut settings_check = None;
-        match result {
-            Ok(()) => self.ops.settle(&self.client, value, change, "Restoring"),
-            Err(error) if error.outcome_unknown() => {
-                let shown = "the key shows its settings back.";
-                match self.check(&error, value, &change, shown, "the key does not show them.").await {
-                    Ok(report) => {
-                        self.ops.store.load(self.client.clone());
-                        settings_check = Some(report);
-                    }
-                    Err(report) => {
-                        return failed(
-                            format!(
-                                "{name} was restored, but putting its settings back did not finish: {report} {NOT_YET}"
-                            ),
-                            true,
-                        );
-                    }
-                }
+        let reports = ("the key shows its settings back.", "the key does not show them.");
+        let settings_check = match self.update_checked(value, &settings, "Restoring", None, reports).await {
+            Ok(None) => None,
+            Ok(Some(report)) => {
+                self.ops.store.load(self.client.clone());
+                Some(report)
             }
-            Err(error) => {
+            Err(NotApplied::NotShown(report)) => {
+                return failed(
+                    format!(
+                        "{name} was restored, but putting its settings back did not finish: {report} {NOT_YET}"
+                    ),
+                    true,
+                );
+            }
+            Err(NotApplied::Refused(error)) => {
                 return failed(
                     format!("{name} was restored, but putting its settings back failed: {error} {NOT_YET}"),
                     error.is_retryable(),
                 );
             }
-        }
+        };
         self.ops.out_of_tray(value);
         let back = with_check(format!("{name} is back with its settings and expiry."));
         let message = settings_check.map_or(back.clone(), |check| format!("{back} {check}"));
