@@ -7,44 +7,49 @@ use crate::keys::format::{Utc, mask};
 /// The calendar of the keys of `rows` that will expire after `now_ms`. `app_name` names the
 /// application in each event ("prod (ABCD1234)"); `app_id` keeps events of two applications apart.
 pub fn calendar(app_name: &str, app_id: &str, rows: &[KeyRow], now_ms: f64) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//Keys console//Algolia key expiries//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-        format!("X-WR-CALNAME:{}", text(&format!("Algolia key expiries: {app_name}"))),
-    ];
+    let mut ics = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Keys console//Algolia key expiries//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        &format!("X-WR-CALNAME:{}", text(&format!("Algolia key expiries: {app_name}"))),
+    ] {
+        fold(line, &mut ics);
+    }
     for row in rows {
         let Some(at) = row.expires_at_ms.filter(|at| *at > now_ms) else { continue };
         let key = &row.key;
         let name = if key.description.is_empty() { mask(&key.value) } else { key.description.clone() };
         let acl = if key.acl.is_empty() { "none".to_owned() } else { key.acl.join(", ") };
-        lines.extend([
-            "BEGIN:VEVENT".to_owned(),
+        for line in [
+            "BEGIN:VEVENT",
             // The short hash tells keys apart without giving the value away.
-            format!("UID:{}-{}@keys-console", row.hash(), text(app_id)),
-            format!("DTSTAMP:{}", stamp(now_ms)),
-            format!("DTSTART:{}", stamp(at)),
-            format!("DTEND:{}", stamp(at + 15.0 * 60_000.0)),
-            format!("SUMMARY:{}", text(&format!("Algolia key expires: {name}"))),
-            format!(
+            &format!("UID:{}-{}@keys-console", row.hash(), text(app_id)),
+            &format!("DTSTAMP:{}", stamp(now_ms)),
+            &format!("DTSTART:{}", stamp(at)),
+            &format!("DTEND:{}", stamp(at + 15.0 * 60_000.0)),
+            &format!("SUMMARY:{}", text(&format!("Algolia key expires: {name}"))),
+            &format!(
                 "DESCRIPTION:{}",
                 text(&format!(
                     "The key {} of {app_name} expires. ACL: {acl}. Roll it or extend it in the keys console if it is still in use.",
                     mask(&key.value)
                 ))
             ),
-            "BEGIN:VALARM".to_owned(),
-            "ACTION:DISPLAY".to_owned(),
-            "TRIGGER:-P1D".to_owned(),
-            format!("DESCRIPTION:{}", text(&format!("Tomorrow the Algolia key {name} expires"))),
-            "END:VALARM".to_owned(),
-            "END:VEVENT".to_owned(),
-        ]);
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER:-P1D",
+            &format!("DESCRIPTION:{}", text(&format!("Tomorrow the Algolia key {name} expires"))),
+            "END:VALARM",
+            "END:VEVENT",
+        ] {
+            fold(line, &mut ics);
+        }
     }
-    lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|line| fold(line)).collect()
+    fold("END:VCALENDAR", &mut ics);
+    ics
 }
 
 /// A UTC instant as iCalendar writes it: `20240606T152900Z`.
@@ -70,10 +75,9 @@ fn text(value: &str) -> String {
     out
 }
 
-/// One content line, folded into lines of at most 75 octets (continuations start with a space),
-/// never inside a character, each ending in CRLF.
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
+/// One content line added to `out`, folded into lines of at most 75 octets (continuations start
+/// with a space), never inside a character, each ending in CRLF.
+fn fold(line: &str, out: &mut String) {
     let mut width = 0;
     for c in line.chars() {
         if width + c.len_utf8() > 75 {
@@ -84,7 +88,6 @@ fn fold(line: &str) -> String {
         width += c.len_utf8();
     }
     out.push_str("\r\n");
-    out
 }
 
 #[cfg(test)]
@@ -145,7 +148,8 @@ mod tests {
     #[test]
     fn long_lines_fold_at_75_octets_between_characters() {
         let line = format!("SUMMARY:{}", "é".repeat(60));
-        let folded = fold(&line);
+        let mut folded = String::new();
+        fold(&line, &mut folded);
         for part in folded.split("\r\n").filter(|p| !p.is_empty()) {
             assert!(part.len() <= 75, "{} octets", part.len());
         }

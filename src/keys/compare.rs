@@ -79,16 +79,21 @@ impl Comparison {
         }
     }
 
-    /// The first `count` keys of a group, each as its positions in A and in B (`None` on the side
+    /// The key at position `at` of a group, as its positions in A and in B (`None` on the side
     /// that has no such key).
-    pub fn entries(&self, group: Group, count: usize) -> Vec<(Option<usize>, Option<usize>)> {
-        let pairs = |pairs: &[Pair]| pairs.iter().take(count).map(|p| (Some(p.a), Some(p.b))).collect();
+    pub fn entry(&self, group: Group, at: usize) -> Option<(Option<usize>, Option<usize>)> {
+        let pair = |pairs: &[Pair]| pairs.get(at).map(|p| (Some(p.a), Some(p.b)));
         match group {
-            Group::OnlyA => self.only_a.iter().take(count).map(|&i| (Some(i), None)).collect(),
-            Group::OnlyB => self.only_b.iter().take(count).map(|&j| (None, Some(j))).collect(),
-            Group::Different => pairs(&self.different),
-            Group::Same => pairs(&self.same),
+            Group::OnlyA => self.only_a.get(at).map(|&i| (Some(i), None)),
+            Group::OnlyB => self.only_b.get(at).map(|&j| (None, Some(j))),
+            Group::Different => pair(&self.different),
+            Group::Same => pair(&self.same),
         }
+    }
+
+    /// The first `count` keys of a group, each as `entry` gives it.
+    pub fn entries(&self, group: Group, count: usize) -> Vec<(Option<usize>, Option<usize>)> {
+        (0..count.min(self.len(group))).filter_map(|at| self.entry(group, at)).collect()
     }
 }
 
@@ -359,6 +364,8 @@ mod tests {
         };
         assert_eq!(c.entries(Group::OnlyA, 2), [(Some(3), None), (Some(1), None)]);
         assert_eq!(c.entries(Group::Different, 50), [(Some(0), Some(5))]);
+        assert_eq!(c.entry(Group::OnlyA, 2), Some((Some(2), None)));
+        assert_eq!(c.entry(Group::OnlyA, 3), None);
         assert_eq!((c.len(Group::OnlyA), c.len(Group::OnlyB)), (3, 0));
     }
 

@@ -206,20 +206,18 @@ fn ExposureCheck() -> impl IntoView {
     let app = expect_context::<Connection>();
     let session = expect_context::<Session>();
     let text = RwSignal::new(String::new());
-    let report = RwSignal::new(None::<exposure::Report>);
+    // The text as last checked: its report is made when shown.
+    let checked = RwSignal::new(None::<String>);
     let check = move |event: SubmitEvent| {
         event.prevent_default();
-        let known: Vec<String> =
-            session.apps.with_untracked(|apps| apps.iter().map(Connection::app_id).collect());
-        let found = store.rows.with_untracked(|rows| {
-            let rows = rows.as_deref().map_or(&[][..], |load| load);
-            text.with_untracked(|text| exposure::check(text, &app.admin_key_in(text), &known, rows))
-        });
-        report.set(Some(found));
+        checked.set(Some(text.get_untracked()));
     };
     let answer = move || {
-        let report = report.get()?;
+        let text = checked.get()?;
         let rows = store.rows.get_untracked()?;
+        let known: Vec<String> =
+            session.apps.with_untracked(|apps| apps.iter().map(Connection::app_id).collect());
+        let report = exposure::check(&text, &app.admin_key_in(&text), &known, &rows);
         let findings = store.findings.get_untracked();
         let ids = if report.app_ids.is_empty() {
             "No application ID.".to_owned()
@@ -250,7 +248,7 @@ fn ExposureCheck() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="submit">"Check"</button>
-                    <button type="button" class="secondary" on:click=move |_| { text.set(String::new()); report.set(None); }>"Clear"</button>
+                    <button type="button" class="secondary" on:click=move |_| { text.set(String::new()); checked.set(None); }>"Clear"</button>
                 </div>
             </form>
             {answer}

@@ -153,20 +153,19 @@ fn Section(
     };
     // Rows are kept by key while the search narrows or widens the group: a keystroke builds only
     // the rows that come into view. The key mixes in the comparison, so a reload builds them anew.
-    let entries = Memo::new(move |_| shown.with(|s| s.entries(group, limit.get())));
     let keys = Signal::derive(move || {
         let load = compared.with(|c| c.as_ref().map_or(0, |c| Arc::as_ptr(c) as u64));
         let position = |side: Option<usize>| side.map_or(0, |at| at as u64 + 1);
-        entries.with(|entries| {
-            entries
-                .iter()
-                .map(|&(i, j)| load.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (position(i) << 32 | position(j)))
+        shown.with(|s| {
+            s.entries(group, limit.get())
+                .into_iter()
+                .map(|(i, j)| load.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (position(i) << 32 | position(j)))
                 .collect::<Vec<_>>()
         })
     });
     let row = Callback::new(move |(_, at): (u64, usize)| {
         let (Some(c), Some((i, j))) =
-            (compared.get_untracked(), entries.with_untracked(|e| e.get(at).copied()))
+            (compared.get_untracked(), shown.with_untracked(|s| s.entry(group, at)))
         else {
             return ().into_any();
         };

@@ -42,7 +42,9 @@ fn Build() -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let filters = RwSignal::new(String::new());
-    let valid_until = RwSignal::new(None::<i64>);
+    // The `datetime-local` field's text, as typed; read as seconds where it is used.
+    let valid_until_text = RwSignal::new(String::new());
+    let valid_until = move || valid_until_text.with(|text| parse_local_seconds(text));
     let indices = RwSignal::new(Vec::<String>::new());
     let sources = RwSignal::new(String::new());
     let user_token = RwSignal::new(String::new());
@@ -111,13 +113,15 @@ fn Build() -> impl IntoView {
         indices.with(|chosen| secured::warnings::indices(chosen, &parent_indices().unwrap_or_default()))
     };
     let sources_warning = move || sources.with(|source| secured::warnings::sources(source));
-    let restrictions = Memo::new(move |_| {
+    // Built afresh by each reader (the query string, the snippets): a few fields, cheaper to
+    // build again than to keep in a memo.
+    let restrictions = move || {
         let mut top = Vec::new();
         let mut put = |name: &str, value: Restriction| top.push((name.to_owned(), value));
         if !filters.get().trim().is_empty() {
             put("filters", Restriction::Text(filters.get()));
         }
-        if let Some(seconds) = valid_until.get() {
+        if let Some(seconds) = valid_until() {
             put("validUntil", Restriction::Number(seconds));
         }
         if !indices.get().is_empty() {
@@ -136,8 +140,8 @@ fn Build() -> impl IntoView {
             .map(|(name, value)| (name.trim().to_owned(), value))
             .collect();
         Restrictions { top, search_params }
-    });
-    let query = Memo::new(move |_| restrictions.with(secured::query_string));
+    };
+    let query = Memo::new(move |_| secured::query_string(&restrictions()));
     let key = Memo::new(move |_| {
         let parent = parent();
         (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query.get()))
@@ -178,13 +182,18 @@ fn Build() -> impl IntoView {
                 />
             </div>
             <TextField id="parent-pasted" label="Or paste a parent key" value=pasted error=Signal::derive(parent_error) />
-            <Show when=move || !parent().is_empty()>
-                <div class="banner warning" role="note">
-                    <p>
-                        "The parent key is now in this page. Whoever holds it can make any secured key from it: generate secured keys on your server (snippets below) rather than shipping the parent key."
-                    </p>
-                </div>
-            </Show>
+            {move || {
+                (!parent().is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="banner warning" role="note">
+                                <p>
+                                    "The parent key is now in this page. Whoever holds it can make any secured key from it: generate secured keys on your server (snippets below) rather than shipping the parent key."
+                                </p>
+                            </div>
+                        }
+                    })
+            }}
             <TextField id="sk-filters" label="filters" value=filters placeholder="brand:Acme AND on_sale:true" />
             <div class="field">
                 <label for="sk-valid-until">"validUntil"</label>
@@ -192,11 +201,11 @@ fn Build() -> impl IntoView {
                     id="sk-valid-until"
                     type="datetime-local"
                     aria-describedby="sk-valid-until-hint"
-                    on:change=move |ev| valid_until.set(parse_local_seconds(&event_target_value(&ev)))
+                    on:change=move |ev| valid_until_text.set(event_target_value(&ev))
                 />
                 <p id="sk-valid-until-hint" class="hint" aria-live="polite">
                     {move || {
-                        valid_until.get().map_or_else(
+                        valid_until().map_or_else(
                             || "No end: the key lasts as long as its parent.".to_owned(),
                             |s| format!("{s} (Unix seconds), {}", expiry(seconds_left(Some(s as f64 * 1000.0), now.get()))),
                         )
@@ -246,31 +255,46 @@ fn Build() -> impl IntoView {
                 }}
                 <p>"Restrictions, as signed:"</p>
                 <pre class="raw" aria-label="Decoded query string">{move || query.get()}</pre>
-                <Show when=move || query.with(String::is_empty)>
-                    <p class="warning-text" role="note">
-                        "No restriction is set: this secured key can do exactly what its parent can."
-                    </p>
-                </Show>
+                {move || {
+                    query
+                        .with(String::is_empty)
+                        .then(|| {
+                            view! {
+                                <p class="warning-text" role="note">
+                                    "No restriction is set: this secured key can do exactly what its parent can."
+                                </p>
+                            }
+                        })
+                }}
             </section>
-            <Snippets restrictions=restrictions query=query />
+            <Snippets restrictions query />
         </section>
     }
 }
 
 /// The same key made on a server with Algolia's JavaScript and Python clients.
 #[component]
-fn Snippets(restrictions: Memo<Restrictions>, query: Memo<String>) -> impl IntoView {
+fn Snippets(
+    restrictions: impl Fn() -> Restrictions + Copy + Send + Sync + 'static,
+    query: Memo<String>,
+) -> impl IntoView {
     view! {
         <section class="snippets" aria-labelledby="snippets-title">
             <h3 id="snippets-title">"Make it on your server"</h3>
             <p class="hint">"The parent key stays on the server; only the secured key reaches the browser."</p>
-            <pre aria-label="JavaScript snippet">{move || restrictions.with(snippets::javascript)}</pre>
-            <pre aria-label="Python snippet">{move || restrictions.with(snippets::python)}</pre>
-            <Show when=move || query.with(|q| snippets::python_escapes_otherwise(q))>
-                <p class="hint">
-                    "Algolia's Python client also escapes ! ' ( ) * in the query string: the key it prints differs in text from the one above, with the same restrictions inside."
-                </p>
-            </Show>
+            <pre aria-label="JavaScript snippet">{move || snippets::javascript(&restrictions())}</pre>
+            <pre aria-label="Python snippet">{move || snippets::python(&restrictions())}</pre>
+            {move || {
+                query
+                    .with(|q| snippets::python_escapes_otherwise(q))
+                    .then(|| {
+                        view! {
+                            <p class="hint">
+                                "Algolia's Python client also escapes ! ' ( ) * in the query string: the key it prints differs in text from the one above, with the same restrictions inside."
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -280,13 +304,11 @@ fn Inspect() -> impl IntoView {
     let now = expect_context::<Now>().0;
     let text = RwSignal::new(String::new());
     let parent = RwSignal::new(String::new());
-    let decoded = Memo::new(move |_| {
-        let text = text.get();
-        (!text.trim().is_empty()).then(|| secured::decode(&text))
-    });
+    // Decoded again by each reader: a base64 text, cheaper to read again than to keep in a memo.
+    let decoded = move || text.with(|text| (!text.trim().is_empty()).then(|| secured::decode(text)));
     let verdict = move || {
         let parent = parent.get();
-        match decoded.get() {
+        match decoded() {
             Some(Ok(key)) if !parent.trim().is_empty() => Some(if key.signed_by(parent.trim()) {
                 "The signature matches this parent key.".to_owned()
             } else {
@@ -311,12 +333,12 @@ fn Inspect() -> impl IntoView {
                 ></textarea>
                 <FieldError
                     id="inspect-error"
-                    message=Signal::derive(move || decoded.get().and_then(|d| d.err()))
+                    message=Signal::derive(move || decoded().and_then(|d| d.err()))
                 />
             </div>
             <TextField id="inspect-parent" label="Parent key, to verify the signature (optional)" value=parent />
             <p role="status">{verdict}</p>
-            {move || decoded.get().and_then(Result::ok).map(|key| view! { <Restrictions key=key now=now /> })}
+            {move || decoded().and_then(Result::ok).map(|key| view! { <Restrictions key=key now=now /> })}
         </section>
     }
 }
