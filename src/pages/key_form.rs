@@ -8,7 +8,7 @@ use crate::components::{
     QueryParamsEditor, ReadProblems, WriteProgress,
 };
 use crate::keys::form::diff::{Diff, diff};
-use crate::keys::form::{FormErrors, FormFields, KeyForm, toggle_acl};
+use crate::keys::form::{FormErrors, FormFields, KeyForm};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::{Operations, Write, WriteStatus};
@@ -249,12 +249,7 @@ fn KeyFormView(
                             on:input=move |ev| form.description.set(event_target_value(&ev))
                         />
                     </div>
-                    <AclPicker
-                        selected=form.acl
-                        on_toggle=Callback::new(move |(acl, on): (String, bool)| form.acl.update(|list| toggle_acl(list, &acl, on)))
-                        on_preset=Callback::new(move |acl| form.acl.set(acl))
-                        error=field(|e| &e.acl)
-                    />
+                    <AclPicker selected=form.acl error=field(|e| &e.acl) />
                     <PatternList
                         id="indexes"
                         label="Indices"
@@ -286,21 +281,15 @@ fn KeyFormView(
                         id="max-hits"
                         label="Max hits per query"
                         value=form.max_hits
-                        on_change=Callback::new(move |text| form.max_hits.set(text))
                         error=field(|e| &e.max_hits)
                     />
                     <LimitField
                         id="max-queries"
                         label="Max queries per IP per hour"
                         value=form.max_queries
-                        on_change=Callback::new(move |text| form.max_queries.set(text))
                         error=field(|e| &e.max_queries)
                     />
-                    <ExpiryPicker
-                        value=form.expiry
-                        on_change=Callback::new(move |expiry| form.expiry.set(expiry))
-                        error=field(|e| &e.expiry)
-                    />
+                    <ExpiryPicker value=form.expiry error=field(|e| &e.expiry) />
                     <Show when=move || !review_open.get()>
                         <WriteProgress state=saving on_retry=Callback::new(move |()| submit()) />
                     </Show>
@@ -383,8 +372,7 @@ fn DiffView(diff: Diff) -> impl IntoView {
 fn LimitField(
     id: &'static str,
     label: &'static str,
-    #[prop(into)] value: Signal<String>,
-    on_change: Callback<String>,
+    value: RwSignal<String>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let meaning = move || match value.with(|v| v.trim().parse::<u64>()) {
@@ -405,7 +393,7 @@ fn LimitField(
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     aria-describedby=error_id.clone()
                     prop:value=value
-                    on:input=move |ev| on_change.run(event_target_value(&ev))
+                    on:input=move |ev| value.set(event_target_value(&ev))
                 />
                 <span class="hint">{meaning}</span>
             </div>
