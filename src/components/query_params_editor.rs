@@ -111,43 +111,43 @@ pub fn QueryParamsEditor(
             <p class="hint">
                 "Added to every query made with this key. restrictSources takes one IPv4 address or range, e.g. 192.168.1.0/24."
             </p>
-            {move || {
-                raw.get()
-                    .map(|(text, problem)| {
-                        view! {
-                            <div class="banner warning" role="note">
-                                <p>
-                                    {format!("These parameters are not name=value pairs this console can edit ({problem}). They are kept exactly as they are and sent back unchanged.")}
-                                </p>
-                            </div>
-                            <pre class="raw">{text}</pre>
-                            <button type="button" class="secondary" on:click=rewrite_as_rows>
-                                "Rewrite as editable rows"
-                            </button>
-                        }
-                    })
+            // The raw text until the user rewrites it as rows, which happens at most once.
+            {move || match raw.get() {
+                Some((text, problem)) => view! {
+                    <div class="banner warning" role="note">
+                        <p>
+                            {format!("These parameters are not name=value pairs this console can edit ({problem}). They are kept exactly as they are and sent back unchanged.")}
+                        </p>
+                    </div>
+                    <pre class="raw">{text}</pre>
+                    <button type="button" class="secondary" on:click=rewrite_as_rows>
+                        "Rewrite as editable rows"
+                    </button>
+                }
+                .into_any(),
+                None => view! {
+                    <table class="params">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Name"</th>
+                                <th scope="col">"Value"</th>
+                                <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <KeyedList keys=row_keys row=param_row />
+                        </tbody>
+                    </table>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| rows.update(|rows| rows.push(new_row(Param::default())))
+                    >
+                        "Add parameter"
+                    </button>
+                }
+                .into_any(),
             }}
-            <Show when=move || raw.with(Option::is_none)>
-                <table class="params">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col"><span class="visually-hidden">"Remove"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <KeyedList keys=row_keys row=param_row />
-                    </tbody>
-                </table>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| rows.update(|rows| rows.push(new_row(Param::default())))
-                >
-                    "Add parameter"
-                </button>
-            </Show>
             <FieldError id="query-error" message=error />
         </fieldset>
     }
