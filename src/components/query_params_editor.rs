@@ -33,9 +33,10 @@ pub fn QueryParamsEditor(
             read_as: StoredValue::new(param.read_as),
         }
     };
-    let (start_rows, start_raw) = match initial {
-        QueryField::Rows(rows) => (rows, None),
-        QueryField::Raw { text, problem } => (Vec::new(), Some((text, problem))),
+    // The text that does not parse, shown until the user rewrites it as rows; why, for the warning.
+    let (start_rows, start_raw, problem) = match initial {
+        QueryField::Rows(rows) => (rows, None, String::new()),
+        QueryField::Raw { text, problem } => (Vec::new(), Some(text), problem),
     };
     let rows = RwSignal::new(start_rows.into_iter().map(new_row).collect::<Vec<_>>());
     let raw = RwSignal::new(start_raw);
@@ -52,7 +53,7 @@ pub fn QueryParamsEditor(
         on_change.run(QueryField::Rows(params));
     };
     let rewrite_as_rows = move |_| {
-        if let Some((text, _)) = raw.get_untracked() {
+        if let Some(text) = raw.get_untracked() {
             rows.set(
                 query_params::parse(&text).into_iter().map(|(n, v)| new_row(Param::typed(n, v))).collect(),
             );
@@ -113,7 +114,7 @@ pub fn QueryParamsEditor(
             </p>
             // The raw text until the user rewrites it as rows, which happens at most once.
             {move || match raw.get() {
-                Some((text, problem)) => view! {
+                Some(text) => view! {
                     <div class="banner warning" role="note">
                         <p>
                             {format!("These parameters are not name=value pairs this console can edit ({problem}). They are kept exactly as they are and sent back unchanged.")}
