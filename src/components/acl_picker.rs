@@ -2,13 +2,12 @@ use leptos::prelude::*;
 
 use crate::acl::{self, GROUPS, PRESETS};
 use crate::components::FieldError;
+use crate::keys::form::toggle_acl;
 
 /// The permissions as checkboxes with a line each, grouped, with presets that fill them.
 #[component]
 pub fn AclPicker(
-    #[prop(into)] selected: Signal<Vec<String>>,
-    on_toggle: Callback<(String, bool)>,
-    on_preset: Callback<Vec<String>>,
+    selected: RwSignal<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let groups = GROUPS
@@ -26,7 +25,10 @@ pub fn AclPicker(
                                 id=id
                                 aria-describedby=format!("acl-{name}-meaning")
                                 prop:checked=move || selected.with(|s| s.iter().any(|a| a == name))
-                                on:change=move |ev| on_toggle.run((name.to_owned(), event_target_checked(&ev)))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected.update(|list| toggle_acl(list, name, on));
+                                }
                             />
                             <label for=label_for>
                                 <code>{name}</code>
@@ -46,11 +48,14 @@ pub fn AclPicker(
         .collect_view();
     let presets = PRESETS
         .iter()
-        .map(|(label, names)| {
-            let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+        .map(|&(label, names)| {
             view! {
-                <button type="button" class="secondary small" on:click=move |_| on_preset.run(names.clone())>
-                    {*label}
+                <button
+                    type="button"
+                    class="secondary small"
+                    on:click=move |_| selected.set(names.iter().map(|n| (*n).to_owned()).collect())
+                >
+                    {label}
                 </button>
             }
         })

@@ -10,16 +10,11 @@ use crate::keys::seconds_left;
 /// Never, a duration from the save, or a date and time; with the instant that results.
 #[component]
 pub fn ExpiryPicker(
-    #[prop(into)] value: Signal<ExpiryInput>,
-    on_change: Callback<ExpiryInput>,
+    value: RwSignal<ExpiryInput>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let now = expect_context::<Now>().0;
-    let change = move |f: &dyn Fn(&mut ExpiryInput)| {
-        let mut input = value.get_untracked();
-        f(&mut input);
-        on_change.run(input);
-    };
+    let change = move |f: &dyn Fn(&mut ExpiryInput)| value.update(|input| f(input));
     let mode = move || value.with(|v| v.mode);
     let radio = move |m: ExpiryMode, id: &'static str, label: &'static str| {
         view! {
@@ -36,8 +31,7 @@ pub fn ExpiryPicker(
         }
     };
     let result = move || {
-        let input = value.get();
-        let at = match input.to_expiry() {
+        let at = match value.with(ExpiryInput::to_expiry) {
             Ok(expiry) => expiry.instant(now.get()),
             Err(_) => return String::new(),
         };

@@ -33,9 +33,10 @@ pub fn QueryParamsEditor(
             read_as: StoredValue::new(param.read_as),
         }
     };
-    let (start_rows, start_raw) = match initial {
-        QueryField::Rows(rows) => (rows, None),
-        QueryField::Raw { text, problem } => (Vec::new(), Some((text, problem))),
+    // The text that does not parse, shown until the user rewrites it as rows; why, for the warning.
+    let (start_rows, start_raw, problem) = match initial {
+        QueryField::Rows(rows) => (rows, None, String::new()),
+        QueryField::Raw { text, problem } => (Vec::new(), Some(text), problem),
     };
     let rows = RwSignal::new(start_rows.into_iter().map(new_row).collect::<Vec<_>>());
     let raw = RwSignal::new(start_raw);
@@ -52,7 +53,7 @@ pub fn QueryParamsEditor(
         on_change.run(QueryField::Rows(params));
     };
     let rewrite_as_rows = move |_| {
-        if let Some((text, _)) = raw.get_untracked() {
+        if let Some(text) = raw.get_untracked() {
             rows.set(
                 query_params::parse(&text).into_iter().map(|(n, v)| new_row(Param::typed(n, v))).collect(),
             );
@@ -111,43 +112,43 @@ pub fn QueryParamsEditor(
             <p class="hint">
                 "Added to every query made with this key. restrictSources takes one IPv4 address or range, e.g. 192.168.1.0/24."
             </p>
-            {move || {
-                raw.get()
-                    .map(|(text, problem)| {
-                        view! {
-                            <div class="banner warning" role="note">
-                                <p>
-                                    {format!("These parameters are not name=value pairs this console can edit ({problem}). They are kept exactly as they are and sent back unchanged.")}
-                                </p>
-                            </div>
-                            <pre class="raw">{text}</pre>
-                            <button type="button" class="secondary" on:click=rewrite_as_rows>
-                                "Rewrite as editable rows"
-                            </button>
-                        }
-                    })
+            // The raw text until the user rewrites it as rows, which happens at most once.
+            {move || match raw.get() {
+                Some(text) => view! {
+                    <div class="banner warning" role="note">
+                        <p>
+                            {format!("These parameters are not name=value pairs this console can edit ({problem}). They are kept exactly as they are and sent back unchanged.")}
+                        </p>
+                    </div>
+                    <pre class="raw">{text}</pre>
+                    <button type="button" class="secondary" on:click=rewrite_as_rows>
+                        "Rewrite as editable rows"
+                    </button>
+                }
+                .into_any(),
+                None => view! {
+                    <table class="params">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Name"</th>
+                                <th scope="col">"Value"</th>
+                                <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <KeyedList keys=row_keys row=param_row />
+                        </tbody>
+                    </table>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| rows.update(|rows| rows.push(new_row(Param::default())))
+                    >
+                        "Add parameter"
+                    </button>
+                }
+                .into_any(),
             }}
-            <Show when=move || raw.with(Option::is_none)>
-                <table class="params">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col"><span class="visually-hidden">"Remove"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <KeyedList keys=row_keys row=param_row />
-                    </tbody>
-                </table>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| rows.update(|rows| rows.push(new_row(Param::default())))
-                >
-                    "Add parameter"
-                </button>
-            </Show>
             <FieldError id="query-error" message=error />
         </fieldset>
     }

@@ -8,7 +8,7 @@ use crate::components::{
     QueryParamsEditor, ReadProblems, WriteProgress,
 };
 use crate::keys::form::diff::{Diff, diff};
-use crate::keys::form::{FormErrors, FormFields, KeyForm, toggle_acl};
+use crate::keys::form::{FormErrors, FormFields, KeyForm};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::{Operations, Write, WriteStatus};
@@ -236,85 +236,76 @@ fn KeyFormView(
             </p>
             <h1>{title}</h1>
             {note.map(|note| view! { <p class="banner warning" role="note">{note}</p> })}
-            {move || {
-                created.get().map(|value| view! { <Created value=value /> })
-            }}
-            <Show when=move || created.with(Option::is_none)>
-                <form class="card key-form" on:submit=on_submit novalidate>
-                    <div class="field">
-                        <label for="description">"Description"</label>
-                        <input
-                            id="description"
-                            prop:value=form.description
-                            on:input=move |ev| form.description.set(event_target_value(&ev))
+            // The form until a key is created, then the new key instead.
+            {move || match created.get() {
+                Some(value) => view! { <Created value=value /> }.into_any(),
+                None => view! {
+                    <form class="card key-form" on:submit=on_submit novalidate>
+                        <div class="field">
+                            <label for="description">"Description"</label>
+                            <input
+                                id="description"
+                                prop:value=form.description
+                                on:input=move |ev| form.description.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <AclPicker selected=form.acl error=field(|e| &e.acl) />
+                        <PatternList
+                            id="indexes"
+                            label="Indices"
+                            noun="index"
+                            empty="All indices"
+                            items=form.indexes
+                            on_change=Callback::new(move |list| form.indexes.set(list))
+                            error=field(|e| &e.indexes)
                         />
-                    </div>
-                    <AclPicker
-                        selected=form.acl
-                        on_toggle=Callback::new(move |(acl, on): (String, bool)| form.acl.update(|list| toggle_acl(list, &acl, on)))
-                        on_preset=Callback::new(move |acl| form.acl.set(acl))
-                        error=field(|e| &e.acl)
-                    />
-                    <PatternList
-                        id="indexes"
-                        label="Indices"
-                        noun="index"
-                        empty="All indices"
-                        items=form.indexes
-                        on_change=Callback::new(move |list| form.indexes.set(list))
-                        error=field(|e| &e.indexes)
-                    />
-                    <p class="hint preview" aria-live="polite">
-                        {move || form.indexes.with(|list| store.indices.with(|i| index_preview(list, i.as_deref())))}
-                    </p>
-                    <PatternList
-                        id="referers"
-                        label="Referers"
-                        noun="referer"
-                        empty="Any referer"
-                        items=form.referers
-                        on_change=Callback::new(move |list| form.referers.set(list))
-                        error=field(|e| &e.referers)
-                    />
-                    <RefererTester referers=form.referers />
-                    <QueryParamsEditor
-                        initial=form.query.get_untracked()
-                        on_change=Callback::new(move |query| form.query.set(query))
-                        error=field(|e| &e.query)
-                    />
-                    <LimitField
-                        id="max-hits"
-                        label="Max hits per query"
-                        value=form.max_hits
-                        on_change=Callback::new(move |text| form.max_hits.set(text))
-                        error=field(|e| &e.max_hits)
-                    />
-                    <LimitField
-                        id="max-queries"
-                        label="Max queries per IP per hour"
-                        value=form.max_queries
-                        on_change=Callback::new(move |text| form.max_queries.set(text))
-                        error=field(|e| &e.max_queries)
-                    />
-                    <ExpiryPicker
-                        value=form.expiry
-                        on_change=Callback::new(move |expiry| form.expiry.set(expiry))
-                        error=field(|e| &e.expiry)
-                    />
-                    <Show when=move || !review_open.get()>
-                        <WriteProgress state=saving on_retry=Callback::new(move |()| submit()) />
-                    </Show>
-                    <div class="actions">
-                        <button type="submit" disabled=move || saving.is_working()>
-                            {move || match (editing, saving.is_working()) {
-                                (false, true) => "Creating…",
-                                (false, false) => "Create key",
-                                (true, _) => "Review changes",
-                            }}
-                        </button>
-                    </div>
-                </form>
-            </Show>
+                        <p class="hint preview" aria-live="polite">
+                            {move || form.indexes.with(|list| store.indices.with(|i| index_preview(list, i.as_deref())))}
+                        </p>
+                        <PatternList
+                            id="referers"
+                            label="Referers"
+                            noun="referer"
+                            empty="Any referer"
+                            items=form.referers
+                            on_change=Callback::new(move |list| form.referers.set(list))
+                            error=field(|e| &e.referers)
+                        />
+                        <RefererTester referers=form.referers />
+                        <QueryParamsEditor
+                            initial=form.query.get_untracked()
+                            on_change=Callback::new(move |query| form.query.set(query))
+                            error=field(|e| &e.query)
+                        />
+                        <LimitField
+                            id="max-hits"
+                            label="Max hits per query"
+                            value=form.max_hits
+                            error=field(|e| &e.max_hits)
+                        />
+                        <LimitField
+                            id="max-queries"
+                            label="Max queries per IP per hour"
+                            value=form.max_queries
+                            error=field(|e| &e.max_queries)
+                        />
+                        <ExpiryPicker value=form.expiry error=field(|e| &e.expiry) />
+                        <Show when=move || !review_open.get()>
+                            <WriteProgress state=saving on_retry=Callback::new(move |()| submit()) />
+                        </Show>
+                        <div class="actions">
+                            <button type="submit" disabled=move || saving.is_working()>
+                                {move || match (editing, saving.is_working()) {
+                                    (false, true) => "Creating…",
+                                    (false, false) => "Create key",
+                                    (true, _) => "Review changes",
+                                }}
+                            </button>
+                        </div>
+                    </form>
+                }
+                .into_any(),
+            }}
             <ConfirmDialog
                 open=review_open
                 title="Review changes"
@@ -383,8 +374,7 @@ fn DiffView(diff: Diff) -> impl IntoView {
 fn LimitField(
     id: &'static str,
     label: &'static str,
-    #[prop(into)] value: Signal<String>,
-    on_change: Callback<String>,
+    value: RwSignal<String>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let meaning = move || match value.with(|v| v.trim().parse::<u64>()) {
@@ -405,7 +395,7 @@ fn LimitField(
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     aria-describedby=error_id.clone()
                     prop:value=value
-                    on:input=move |ev| on_change.run(event_target_value(&ev))
+                    on:input=move |ev| value.set(event_target_value(&ev))
                 />
                 <span class="hint">{meaning}</span>
             </div>
