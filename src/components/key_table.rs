@@ -18,8 +18,10 @@ use crate::operations::Operations;
 use crate::perf::mark;
 use crate::store::{KeyStore, roll_of};
 
-/// Every row has this height, so the table can render only the rows in view (plus a margin) and
-/// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do.
+/// Every row has one height, so the table can render only the rows in view (plus a margin) and
+/// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do. The stylesheet sets it
+/// (`--row`: a table row, or a taller card on a phone) and the table reads it when it measures
+/// itself; this is the table row's, until then.
 const ROW_HEIGHT: f64 = 56.0;
 
 /// The keys table: sortable headers, windowed rows, and one tab stop, the focused row, walked with
@@ -45,9 +47,12 @@ pub fn KeyTable(
         scroll_top.set(top);
     };
     let viewport = RwSignal::new(800.0);
+    let row_height = RwSignal::new(ROW_HEIGHT);
     let width = RwSignal::new(1200.0);
-    // The ACL column's share of the table (`.c-acl` in the stylesheet) less the cell's padding.
-    let acl_room = Memo::new(move |_| width.get() * 0.14 - 16.0);
+    // The ACL cell's share of the table's width (the stylesheet's `--acl-percent`: a column, or
+    // most of a phone's card), less its padding.
+    let acl_percent = RwSignal::new(14.0);
+    let acl_room = Memo::new(move |_| width.get() * acl_percent.get() / 100.0 - 16.0);
     let active = RwSignal::new(0usize);
     let total = Memo::new(move |_| shown.with(Shown::len));
 
@@ -58,6 +63,12 @@ pub fn KeyTable(
             let window_height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
             viewport.set(f64::from(el.client_height()).min(window_height));
             width.set(f64::from(el.client_width()));
+            if let Some(height) = css_number(&el, "--row") {
+                row_height.set(height);
+            }
+            if let Some(percent) = css_number(&el, "--acl-percent") {
+                acl_percent.set(percent);
+            }
         }
     };
     // Measured when the table appears, and again when it comes back from showing no rows (it is
@@ -93,8 +104,9 @@ pub fn KeyTable(
     });
 
     let range = Memo::new(move |_| {
-        let top = (scroll_top.get() / ROW_HEIGHT) as usize;
-        let in_view = (viewport.get() / ROW_HEIGHT).ceil() as usize;
+        let row = row_height.get();
+        let top = (scroll_top.get() / row) as usize;
+        let in_view = (viewport.get() / row).ceil() as usize;
         rows_to_render(top, in_view, total.get(), heading.get())
     });
     let window = Memo::new(move |_| {
@@ -124,13 +136,14 @@ pub fn KeyTable(
 
     let focus_position = move |position: usize| {
         let Some(el) = scroller.get_untracked() else { return };
-        let top = position as f64 * ROW_HEIGHT;
-        let visible_height = f64::from(el.client_height()) - ROW_HEIGHT;
+        let row = row_height.get_untracked();
+        let top = position as f64 * row;
+        let visible_height = f64::from(el.client_height()) - row;
         let current = f64::from(el.scroll_top());
         if top < current {
             el.set_scroll_top(top as i32);
-        } else if top > current + visible_height - ROW_HEIGHT {
-            el.set_scroll_top((top - visible_height + ROW_HEIGHT) as i32);
+        } else if top > current + visible_height - row {
+            el.set_scroll_top((top - visible_height + row) as i32);
         }
         scrolled_to(f64::from(el.scroll_top()));
         // At once when the row is rendered (it usually is: the window has a margin), so that a
@@ -145,7 +158,7 @@ pub fn KeyTable(
     let on_keydown = move |event: ev::KeyboardEvent| {
         let Some((row, target)) = row_of(&event) else { return };
         let on_row = target == *row;
-        let page = (viewport.get_untracked() / ROW_HEIGHT) as usize;
+        let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
         let current = active.get_untracked();
         let Some(action) = table_key(&event.key(), on_row, current, total.get_untracked(), page) else {
             return;
@@ -265,12 +278,12 @@ pub fn KeyTable(
                     </tr>
                 </thead>
                 <tbody on:keydown=on_keydown>
-                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start))></tr>
+                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start), row_height.get())></tr>
                     <KeyedList keys=row_keys row=table_row />
                     <tr
                         class="spacer"
                         aria-hidden="true"
-                        style:height=move || px(total.get() - range.with(|r| r.end))
+                        style:height=move || px(total.get() - range.with(|r| r.end), row_height.get())
                     ></tr>
                 </tbody>
             </table>
@@ -280,8 +293,8 @@ pub fn KeyTable(
 
 /// The height of `rows` rows in CSS pixels, formatted as an integer (float formatting would add
 /// kilobytes to the bundle for nothing).
-fn px(rows: usize) -> String {
-    format!("{}px", rows * ROW_HEIGHT as usize)
+fn px(rows: usize, row_height: f64) -> String {
+    format!("{}px", rows * row_height as usize)
 }
 
 /// The row a key press happened in, and the element it happened on (the row or a control of it).
@@ -289,6 +302,16 @@ fn row_of(event: &ev::KeyboardEvent) -> Option<(web_sys::HtmlElement, web_sys::E
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let row = target.closest("tr[data-pos]").ok()??.dyn_into::<web_sys::HtmlElement>().ok()?;
     Some((row, target))
+}
+
+/// A whole number the stylesheet gives as a custom property (`--row: 56px`, `--acl-percent: 14`),
+/// if it gives one. Read as an integer: parsing floats would bring its own code into the bundle.
+fn css_number(el: &web_sys::Element, property: &str) -> Option<f64> {
+    let style = window().get_computed_style(el).ok()??;
+    let value = style.get_property_value(property).ok()?;
+    let value = value.trim();
+    let n: u32 = value.strip_suffix("px").unwrap_or(value).parse().ok()?;
+    (n > 0).then_some(f64::from(n))
 }
 
 /// Focuses the first element under `root` that matches `selector`; false when there is none.
