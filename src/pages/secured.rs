@@ -245,7 +245,7 @@ fn Build() -> impl IntoView {
                     }
                 }}
                 <p>"Restrictions, as signed:"</p>
-                <pre class="raw" aria-label="Decoded query string">{move || query.get()}</pre>
+                <pre class="raw" role="region" aria-label="Decoded query string">{move || query.get()}</pre>
                 <Show when=move || query.with(String::is_empty)>
                     <p class="warning-text" role="note">
                         "No restriction is set: this secured key can do exactly what its parent can."
@@ -264,8 +264,9 @@ fn Snippets(restrictions: Memo<Restrictions>, query: Memo<String>) -> impl IntoV
         <section class="snippets" aria-labelledby="snippets-title">
             <h3 id="snippets-title">"Make it on your server"</h3>
             <p class="hint">"The parent key stays on the server; only the secured key reaches the browser."</p>
-            <pre aria-label="JavaScript snippet">{move || restrictions.with(snippets::javascript)}</pre>
-            <pre aria-label="Python snippet">{move || restrictions.with(snippets::python)}</pre>
+            // Focusable, so a keyboard can scroll a long line.
+            <pre role="region" tabindex="0" aria-label="JavaScript snippet">{move || restrictions.with(snippets::javascript)}</pre>
+            <pre role="region" tabindex="0" aria-label="Python snippet">{move || restrictions.with(snippets::python)}</pre>
             <Show when=move || query.with(|q| snippets::python_escapes_otherwise(q))>
                 <p class="hint">
                     "Algolia's Python client also escapes ! ' ( ) * in the query string: the key it prints differs in text from the one above, with the same restrictions inside."
