@@ -65,3 +65,9 @@ export async function resetEmulator() {
     await app.reset();
   }
 }
+
+/** Opens one of the keys page's less frequent pages, behind its "More" menu. */
+export async function openMore(page, name) {
+  await page.getByText('More', { exact: true }).click();
+  await page.getByRole('link', { name, exact: true }).click();
+}

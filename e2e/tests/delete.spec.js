@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { connect, findRow, keyRows, resetEmulator, DEMO_KEY_COUNT } from '../support/console.js';
+import { connect, findRow, keyRows, resetEmulator, DEMO_KEY_COUNT, openMore } from '../support/console.js';
 import { emulator } from '../support/emulator.js';
 
 test.beforeEach(async ({ page }) => {
@@ -69,7 +69,7 @@ test('a dialog closes on Escape and deletes nothing', async ({ page }) => {
 test('restore by value retries while the delete spreads, and explains a key that is gone', async ({ page }) => {
   const { value } = await emulator.keyByDescription('Usage reporting (finance)');
   await emulator.api('DELETE', `/1/keys/${value}`);
-  await page.getByRole('link', { name: 'Restore a key' }).click();
+  await openMore(page, 'Restore a key');
   await page.getByLabel('Key value').fill(value);
   await page.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({ timeout: 15_000 });
@@ -85,7 +85,7 @@ test('restoring right after a delete retries while "Key already exists", and say
   const { value } = await emulator.keyByDescription('Logs reader for on-call');
   await emulator.setPropagation(2_500);
   await emulator.api('DELETE', `/1/keys/${value}`);
-  await page.getByRole('link', { name: 'Restore a key' }).click();
+  await openMore(page, 'Restore a key');
   await page.getByLabel('Key value').fill(value);
   await page.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'the deletion is spreading. Retrying in' })).toBeVisible();

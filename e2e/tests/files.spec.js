@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
 import { APP_ID, STAGING_APP_ID } from '../support/constants.js';
-import { connectBoth, resetEmulator, watchForErrors, DEMO_KEY_COUNT } from '../support/console.js';
+import { connectBoth, resetEmulator, watchForErrors, DEMO_KEY_COUNT, openMore } from '../support/console.js';
 import { emulator, stagingEmulator } from '../support/emulator.js';
 
 test.beforeEach(resetEmulator);
@@ -28,7 +28,7 @@ test('export then import into an empty application recreates the same definition
   const errors = watchForErrors(page);
   await connectBoth(page);
   await page.goto(`apps/${APP_ID}/keys`);
-  await page.getByRole('link', { name: 'Export', exact: true }).click();
+  await openMore(page, 'Export');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Export \d+ key definitions from prod$/);
   const exported = await download(page);
   expect(exported.name).toMatch(new RegExp(`^keys-${APP_ID}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
@@ -51,7 +51,7 @@ test('export then import into an empty application recreates the same definition
 
   // Exported again from staging: every field as it was, validity counted down by the time between.
   await page.getByRole('link', { name: 'Open the keys of staging' }).click();
-  await page.getByRole('link', { name: 'Export', exact: true }).click();
+  await openMore(page, 'Export');
   const again = byDescription(entries((await download(page)).text));
   const before = byDescription(original);
   expect(again).toHaveLength(before.length);

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { ADMIN_KEY } from '../support/constants.js';
-import { connect, findRow, resetEmulator } from '../support/console.js';
+import { connect, findRow, resetEmulator, openMore } from '../support/console.js';
 import { emulator } from '../support/emulator.js';
 
 // The project's own copy of the vectors from Algolia's client test suite.
@@ -13,7 +13,7 @@ test.use({ timezoneId: 'UTC' });
 test.beforeEach(async ({ page }) => {
   await resetEmulator();
   await connect(page);
-  await page.getByRole('link', { name: 'Secured keys', exact: true }).click();
+  await openMore(page, 'Secured keys');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Secured API keys');
 });
 
@@ -32,7 +32,7 @@ async function deleteThenComeBack(page, description) {
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog', { name: 'Delete this key from E2EAPP?' }).getByRole('button', { name: 'Delete key' }).click();
   await expect(page.getByRole('heading', { name: 'API keys' })).toBeVisible();
-  await page.getByRole('link', { name: 'Secured keys', exact: true }).click();
+  await openMore(page, 'Secured keys');
 }
 
 test('a key built in the form matches Algolia\'s vectors', async ({ page }) => {

@@ -17,10 +17,11 @@ test('each row shows the key masked, its description, ACL, scope, limits, age an
   await expect(row.getByRole('list', { name: 'ACL: search' })).toBeVisible();
   await expect(row).toContainText('prod_products');
   await expect(row).toContainText('100 hits per query');
-  await expect(row).toContainText('months ago');
+  // The table's short forms, which fit their columns.
+  await expect(row.getByRole('cell').nth(7)).toHaveText(/^\d+ mo$/);
   await expect(row).toContainText('never');
   const expiring = await findRow(page, "Alice's dev key");
-  await expect(expiring).toContainText(/in 3\d min \d+ s/);
+  await expect(expiring.getByRole('cell').nth(8)).toHaveText(/^3\d min \d+ s$/);
 });
 
 test('search filters as you type across description, value, ACL, indices and referers', async ({ page }) => {
@@ -110,6 +111,88 @@ test('"/" focuses the search and the rows can be walked with the keyboard', asyn
   const description = await keyRows(page).first().getByRole('link').textContent();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(description);
+});
+
+test('the table is one tab stop: a row\'s controls are reached with the arrow keys', async ({ page }) => {
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill('locale');
+  await expect(keyRows(page)).toHaveCount(3);
+  // From Refresh, the toolbar's last control, Tab lands on the first row, not in it.
+  await page.getByRole('button', { name: 'Refresh', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  const first = keyRows(page).first();
+  await expect(first).toBeFocused();
+  // The next Tab leaves the table.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement.closest('table') === null)).toBe(true);
+
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(first.getByRole('checkbox')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(first.getByRole('button', { name: 'Reveal' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(first.getByRole('button', { name: 'Copy' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(first.getByRole('button', { name: 'Reveal' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(first.getByRole('checkbox')).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Delete selected (1)' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(first.getByRole('checkbox')).not.toBeChecked();
+
+  // Up from the first row: the sort buttons, walked sideways, then back down.
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('button', { name: 'Description' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('button', { name: 'Findings' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/sort=risk/);
+  await page.keyboard.press('ArrowDown');
+  await expect(keyRows(page).first()).toBeFocused();
+});
+
+test('the whole keys page takes at most 15 Tab presses', async ({ page }) => {
+  await page.evaluate(() => document.activeElement?.blur());
+  const stops = [];
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el === document.body || el === null ? null : `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent.slice(0, 40)}`;
+    });
+    if (stop === null) break;
+    stops.push(stop);
+  }
+  expect(stops.length, stops.join('\n')).toBeLessThanOrEqual(15);
+  expect(stops.at(-1)).toMatch(/^TR /);
+});
+
+test('two quick ArrowDown presses move two rows', async ({ page }) => {
+  for (let round = 0; round < 5; round += 1) {
+    await keyRows(page).first().focus();
+    // Sent back to back, without waiting for the first to be handled.
+    await Promise.all([page.keyboard.press('ArrowDown'), page.keyboard.press('ArrowDown')]);
+    await expect(page.locator('tbody tr:focus')).toHaveAttribute('aria-rowindex', '4');
+    await page.keyboard.press('Home');
+  }
+});
+
+test('"?" lists the keyboard shortcuts in a dialog that Escape closes', async ({ page }) => {
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Select the key');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // In the search box "?" is just a character.
+  await page.getByRole('searchbox', { name: 'Search keys' }).press('?');
+  await expect(page.getByRole('searchbox', { name: 'Search keys' })).toHaveValue('?');
+  await expect(dialog).toBeHidden();
 });
 
 test('a long list renders only the rows in view, and scrolling or the keyboard brings the right ones', async ({ page }) => {

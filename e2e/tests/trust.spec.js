@@ -3,7 +3,7 @@
 // what they wait for.
 import { test, expect } from '@playwright/test';
 import { ADMIN_KEY, HOSTS } from '../support/constants.js';
-import { connect, findRow, resetEmulator } from '../support/console.js';
+import { connect, findRow, resetEmulator, openMore } from '../support/console.js';
 import { emulator } from '../support/emulator.js';
 
 test.beforeEach(async ({ page }) => {
@@ -129,7 +129,7 @@ test('a restore by value whose answer cannot be read says what reading the key s
   const { value } = await emulator.keyByDescription(DESCRIPTION);
   await emulator.api('DELETE', `/1/keys/${value}`);
   await expect.poll(async () => (await emulator.api('GET', `/1/keys/${value}`)).status).toBe(404);
-  await page.getByRole('link', { name: 'Restore a key' }).click();
+  await openMore(page, 'Restore a key');
   await page.getByLabel('Key value').fill(value);
   await emulator.fault(0, 'malformedJson', { method: 'POST', pathContains: '/restore' });
   await page.getByRole('button', { name: 'Restore', exact: true }).click();

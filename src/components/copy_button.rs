@@ -3,6 +3,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::tab_index;
+
 const COPIED_FOR: Duration = Duration::from_secs(2);
 
 /// Copies a text to the clipboard and says so for a moment.
@@ -24,7 +26,7 @@ pub fn CopyButton(#[prop(into)] text: String) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="small" on:click=copy>
+        <button type="button" class="small" tabindex=tab_index(None) on:click=copy>
             {move || if copied.get() { "Copied" } else { "Copy" }}
         </button>
     }

@@ -5,21 +5,27 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::audit::rules::Finding;
-use crate::components::{AclChips, CreatedAt, ExpiresIn, FindingsBadge, KeyValue, KeyedList};
+use crate::components::{AclChips, CreatedAt, ExpiresIn, FindingsBadge, InTableRow, KeyValue, KeyedList};
 use crate::keys::format::{limit, not_fully_read};
-use crate::keys::{Heading, KeyRow, Rows, Shown, Sort, ViewState, rows_to_render, short_hash};
+use crate::keys::{
+    Heading, HeadingKey, KeyRow, Rows, Shown, Sort, TableKey, ViewState, heading_key, rows_to_render,
+    short_hash, table_key,
+};
 use crate::operations::Operations;
 use crate::perf::mark;
 use crate::store::{KeyStore, roll_of};
 
-/// Every row has this height, so the table can render only the rows in view (plus a margin) and
-/// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do.
+/// Every row has one height, so the table can render only the rows in view (plus a margin) and
+/// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do. The stylesheet sets it
+/// (`--row`: a table row, or a taller card on a phone) and the table reads it when it measures
+/// itself; this is the table row's, until then.
 const ROW_HEIGHT: f64 = 56.0;
 
-/// The keys table: sortable headers, windowed rows, and keyboard walking (arrows, Home, End,
-/// Page Up/Down; Enter opens the key).
+/// The keys table: sortable headers, windowed rows, and one tab stop, the focused row, walked with
+/// the keyboard (`keys::table::keyboard`).
 #[component]
 pub fn KeyTable(
     /// The keys to show, in order.
@@ -41,6 +47,12 @@ pub fn KeyTable(
         scroll_top.set(top);
     };
     let viewport = RwSignal::new(800.0);
+    let row_height = RwSignal::new(ROW_HEIGHT);
+    let width = RwSignal::new(1200.0);
+    // The ACL cell's share of the table's width (the stylesheet's `--acl-percent`: a column, or
+    // most of a phone's card), less its padding.
+    let acl_percent = RwSignal::new(14.0);
+    let acl_room = Memo::new(move |_| width.get() * acl_percent.get() / 100.0 - 16.0);
     let active = RwSignal::new(0usize);
     let total = Memo::new(move |_| shown.with(Shown::len));
 
@@ -50,6 +62,13 @@ pub fn KeyTable(
         if let Some(el) = scroller.get_untracked() {
             let window_height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
             viewport.set(f64::from(el.client_height()).min(window_height));
+            width.set(f64::from(el.client_width()));
+            if let Some(height) = css_number(&el, "--row") {
+                row_height.set(height);
+            }
+            if let Some(percent) = css_number(&el, "--acl-percent") {
+                acl_percent.set(percent);
+            }
         }
     };
     // Measured when the table appears, and again when it comes back from showing no rows (it is
@@ -85,8 +104,9 @@ pub fn KeyTable(
     });
 
     let range = Memo::new(move |_| {
-        let top = (scroll_top.get() / ROW_HEIGHT) as usize;
-        let in_view = (viewport.get() / ROW_HEIGHT).ceil() as usize;
+        let row = row_height.get();
+        let top = (scroll_top.get() / row) as usize;
+        let in_view = (viewport.get() / row).ceil() as usize;
         rows_to_render(top, in_view, total.get(), heading.get())
     });
     let window = Memo::new(move |_| {
@@ -111,53 +131,88 @@ pub fn KeyTable(
         let row = (key & 0xffff_ffff) as usize;
         let (rows, findings) = shown.with_untracked(|s| (s.rows.clone(), s.findings.get(row).cloned()));
         let findings = findings.unwrap_or_default();
-        view! { <KeyTableRow rows row findings window active selected key_href /> }.into_any()
+        view! { <KeyTableRow rows row findings window active selected key_href acl_room /> }.into_any()
     });
 
     let focus_position = move |position: usize| {
         let Some(el) = scroller.get_untracked() else { return };
-        let top = position as f64 * ROW_HEIGHT;
-        let visible_height = f64::from(el.client_height()) - ROW_HEIGHT;
+        let row = row_height.get_untracked();
+        let top = position as f64 * row;
+        let visible_height = f64::from(el.client_height()) - row;
         let current = f64::from(el.scroll_top());
         if top < current {
             el.set_scroll_top(top as i32);
-        } else if top > current + visible_height - ROW_HEIGHT {
-            el.set_scroll_top((top - visible_height + ROW_HEIGHT) as i32);
+        } else if top > current + visible_height - row {
+            el.set_scroll_top((top - visible_height + row) as i32);
         }
         scrolled_to(f64::from(el.scroll_top()));
-        request_animation_frame(move || {
-            if let Ok(Some(row)) = el.query_selector(&format!("tr[data-pos='{position}']"))
-                && let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row)
-            {
-                let _ = row.focus();
-            }
-        });
+        // At once when the row is rendered (it usually is: the window has a margin), so that a
+        // second key press, however quick, starts from it; after the next frame when it is not.
+        let select = format!("tr[data-pos='{position}']");
+        if !focus_first(&el, &select) {
+            request_animation_frame(move || {
+                focus_first(&el, &select);
+            });
+        }
     };
     let on_keydown = move |event: ev::KeyboardEvent| {
-        let total = total.get_untracked();
-        if total == 0 || !is_row(&event) {
-            return;
-        }
-        let page = (viewport.get_untracked() / ROW_HEIGHT) as usize;
+        let Some((row, target)) = row_of(&event) else { return };
+        let on_row = target == *row;
+        let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
         let current = active.get_untracked();
-        let next = match event.key().as_str() {
-            "ArrowDown" => (current + 1).min(total - 1),
-            "ArrowUp" => current.saturating_sub(1),
-            "PageDown" => (current + page).min(total - 1),
-            "PageUp" => current.saturating_sub(page),
-            "Home" => 0,
-            "End" => total - 1,
-            "Enter" => {
+        let Some(action) = table_key(&event.key(), on_row, current, total.get_untracked(), page) else {
+            return;
+        };
+        event.prevent_default();
+        match action {
+            TableKey::Row(next) => {
+                active.set(next);
+                focus_position(next);
+            }
+            TableKey::Open => {
                 if let Some(hash) = shown.with_untracked(|s| s.at(current).map(|row| row.hash().to_owned())) {
                     on_open.run(hash);
                 }
-                return;
             }
-            _ => return,
-        };
+            TableKey::Select => {
+                if let Ok(Some(checkbox)) = row.query_selector("input[type=checkbox]")
+                    && let Ok(checkbox) = checkbox.dyn_into::<web_sys::HtmlElement>()
+                {
+                    checkbox.click();
+                }
+            }
+            TableKey::Control(step) => step_control(&row, &target, step),
+            TableKey::BackToRow => {
+                let _ = row.focus();
+            }
+            TableKey::Headings => {
+                if let Some(el) = scroller.get_untracked() {
+                    focus_first(&el, "thead button");
+                }
+            }
+        }
+    };
+    let on_heading_keydown = move |event: ev::KeyboardEvent| {
+        let Some(action) = heading_key(&event.key()) else { return };
+        let Some(el) = scroller.get_untracked() else { return };
         event.prevent_default();
-        active.set(next);
-        focus_position(next);
+        match action {
+            HeadingKey::Step(step) => {
+                let Ok(buttons) = el.query_selector_all("thead button") else { return };
+                let active = document().active_element();
+                let count = buttons.length() as i32;
+                let at = (0..count).find(|&i| {
+                    buttons.item(i as u32).is_some_and(|b| Some(b) == active.clone().map(Into::into))
+                });
+                let next = at.map_or(0, |at| (at + step).clamp(0, count - 1));
+                if let Some(button) =
+                    buttons.item(next as u32).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = button.focus();
+                }
+            }
+            HeadingKey::BackToRows => focus_position(active.get_untracked()),
+        }
     };
 
     let header = move |sort: Sort, label: &'static str| {
@@ -170,7 +225,7 @@ pub fn KeyTable(
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort" on:click=move |_| on_sort.run(sort)>
+                <button type="button" class="sort" tabindex="-1" on:click=move |_| on_sort.run(sort)>
                     {label}
                     <span class="sort-mark" aria-hidden="true">
                         {move || match aria_sort() {
@@ -207,7 +262,7 @@ pub fn KeyTable(
                     <col class="c-created" />
                     <col class="c-expiry" />
                 </colgroup>
-                <thead>
+                <thead on:keydown=on_heading_keydown>
                     <tr aria-rowindex="1">
                         <th scope="col">
                             <span class="visually-hidden">"Selected"</span>
@@ -223,12 +278,12 @@ pub fn KeyTable(
                     </tr>
                 </thead>
                 <tbody on:keydown=on_keydown>
-                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start))></tr>
+                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start), row_height.get())></tr>
                     <KeyedList keys=row_keys row=table_row />
                     <tr
                         class="spacer"
                         aria-hidden="true"
-                        style:height=move || px(total.get() - range.with(|r| r.end))
+                        style:height=move || px(total.get() - range.with(|r| r.end), row_height.get())
                     ></tr>
                 </tbody>
             </table>
@@ -238,15 +293,47 @@ pub fn KeyTable(
 
 /// The height of `rows` rows in CSS pixels, formatted as an integer (float formatting would add
 /// kilobytes to the bundle for nothing).
-fn px(rows: usize) -> String {
-    format!("{}px", rows * ROW_HEIGHT as usize)
+fn px(rows: usize, row_height: f64) -> String {
+    format!("{}px", rows * row_height as usize)
 }
 
-fn is_row(event: &ev::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .is_some_and(|el| el.tag_name() == "TR")
+/// The row a key press happened in, and the element it happened on (the row or a control of it).
+fn row_of(event: &ev::KeyboardEvent) -> Option<(web_sys::HtmlElement, web_sys::Element)> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let row = target.closest("tr[data-pos]").ok()??.dyn_into::<web_sys::HtmlElement>().ok()?;
+    Some((row, target))
+}
+
+/// A whole number the stylesheet gives as a custom property (`--row: 56px`, `--acl-percent: 14`),
+/// if it gives one. Read as an integer: parsing floats would bring its own code into the bundle.
+fn css_number(el: &web_sys::Element, property: &str) -> Option<f64> {
+    let style = window().get_computed_style(el).ok()??;
+    let value = style.get_property_value(property).ok()?;
+    let value = value.trim();
+    let n: u32 = value.strip_suffix("px").unwrap_or(value).parse().ok()?;
+    (n > 0).then_some(f64::from(n))
+}
+
+/// Focuses the first element under `root` that matches `selector`; false when there is none.
+fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
+    match root.query_selector(selector) {
+        Ok(Some(el)) => el.dyn_into::<web_sys::HtmlElement>().is_ok_and(|el| el.focus().is_ok()),
+        _ => false,
+    }
+}
+
+/// Moves the focus `step` controls along the row from `target`; before the first is the row.
+/// A row's controls are the elements it took out of the tab order.
+fn step_control(row: &web_sys::HtmlElement, target: &web_sys::Element, step: i32) {
+    let Ok(controls) = row.query_selector_all("[tabindex='-1']") else { return };
+    let count = controls.length() as i32;
+    let at = (0..count).find(|&i| controls.item(i as u32).is_some_and(|c| c == **target)).unwrap_or(-1);
+    let next = (at + step).min(count - 1);
+    let el =
+        if next < 0 { Some(row.clone()) } else { controls.item(next as u32).and_then(|c| c.dyn_into().ok()) };
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
 }
 
 /// A row in the rendered window: its display position, its index in its load's rows, and which load
@@ -270,7 +357,9 @@ fn KeyTableRow(
     active: RwSignal<usize>,
     selected: RwSignal<HashSet<String>>,
     key_href: Callback<String, String>,
+    acl_room: Memo<f64>,
 ) -> impl IntoView {
+    provide_context(InTableRow { acl_room });
     let position =
         Memo::new(move |_| window.with(|w| w.iter().find(|w| w.row == row).map_or(0, |w| w.position)));
     let KeyRow { key, expires_at_ms, .. } = &rows[row];
@@ -300,10 +389,10 @@ fn KeyTableRow(
                 .map(|(r, old)| (old, short_hash(if old { &r.new } else { &r.old })))
         })
     });
-    let retiring = matches!(rolled, Some((true, _))).then_some("retiring ");
+    let retiring = matches!(rolled, Some((true, _))).then_some("retiring in ");
     let roll_link = rolled.map(|(old, other)| {
         let text = if old { "new key" } else { "replaces a rolled key" };
-        view! { <a class="badge info" href=key_href.run(other)>{text}</a> }
+        view! { <a class="badge info" href=key_href.run(other) tabindex="-1">{text}</a> }
     });
     let select_value = key.value.clone();
     let is_selected = {
@@ -331,6 +420,7 @@ fn KeyTableRow(
             <td>
                 <input
                     type="checkbox"
+                    tabindex="-1"
                     aria-label=format!("Select {description}")
                     prop:checked=is_selected
                     on:change=toggle
@@ -342,7 +432,7 @@ fn KeyTableRow(
             <td class="description">
                 // A plain link: the router handles its click, and a row is cheaper without the
                 // active-link tracking of <A>.
-                <a href=key_href.run(hash.to_owned())>{description.clone()}</a>
+                <a href=key_href.run(hash.to_owned()) tabindex="-1">{description.clone()}</a>
                 {unread.map(|label| view! { <span class="badge" role="img" aria-label=label.clone() title=label>"⚠"</span> })}
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
                 {roll_link}

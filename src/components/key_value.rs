@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::components::CopyButton;
+use crate::components::{CopyButton, tab_index};
 use crate::keys::format::mask;
 
 /// How long a revealed key stays readable before it is masked again.
@@ -41,7 +41,13 @@ pub fn KeyValue(#[prop(into)] value: String) -> impl IntoView {
             <code class="key-text" class:revealed=revealed>
                 {move || if revealed.get() { value.clone() } else { masked.clone() }}
             </code>
-            <button type="button" class="small" aria-pressed=move || revealed.get().to_string() on:click=toggle>
+            <button
+                type="button"
+                class="small"
+                tabindex=tab_index(None)
+                aria-pressed=move || revealed.get().to_string()
+                on:click=toggle
+            >
                 {move || if revealed.get() { "Hide" } else { "Reveal" }}
             </button>
             <CopyButton text=copy_text />

@@ -39,6 +39,20 @@ pub fn ago(elapsed_ms: f64) -> String {
     }
 }
 
+/// How long ago, in the table's short form, which fits its narrow column: "just now", "5 min",
+/// "3 h", "45 d", "13 mo", "4 y". The exact time is in the cell's tooltip.
+pub fn ago_short(elapsed_ms: f64) -> String {
+    let seconds = (elapsed_ms / 1000.0).max(0.0) as u64;
+    match seconds {
+        s if s < MINUTE => "just now".to_owned(),
+        s if s < HOUR => format!("{} min", s / MINUTE),
+        s if s < DAY => format!("{} h", s / HOUR),
+        s if s < 60 * DAY => format!("{} d", s / DAY),
+        s if s < 730 * DAY => format!("{} mo", s / (30 * DAY)),
+        s => format!("{} y", s / (365 * DAY)),
+    }
+}
+
 /// "1 key", "3 keys"; with another noun, "1 key definition", "3 key definitions".
 pub fn count(n: usize, noun: &str) -> String {
     plural(n as u64, noun, "")
@@ -59,6 +73,15 @@ pub fn expiry(seconds_left: Option<u64>) -> String {
         Some(s) if s < HOUR => format!("in {} min {} s", s / MINUTE, s % MINUTE),
         Some(s) if s < 2 * DAY => format!("in {} h {} min", s / HOUR, (s % HOUR) / MINUTE),
         Some(s) => format!("in {}", plural(s / DAY, "day", "")),
+    }
+}
+
+/// The table's short countdown, under its "Expires" heading: "never", "expired", "42 s",
+/// "12 min 5 s", "3 h 12 min", "5 d".
+pub fn expiry_short(seconds_left: Option<u64>) -> String {
+    match seconds_left {
+        Some(s) if s >= 2 * DAY => format!("{} d", s / DAY),
+        left => expiry(left).trim_start_matches("in ").to_owned(),
     }
 }
 
@@ -199,6 +222,21 @@ mod tests {
         assert_eq!(ago(400.0 * 86_400_000.0), "13 months ago");
         assert_eq!(ago(1500.0 * 86_400_000.0), "4 years ago");
         assert_eq!(ago(-10.0), "just now");
+    }
+
+    #[test]
+    fn short_forms_for_the_table() {
+        assert_eq!(ago_short(5_000.0), "just now");
+        assert_eq!(ago_short(5.0 * 60_000.0), "5 min");
+        assert_eq!(ago_short(3.0 * 3_600_000.0), "3 h");
+        assert_eq!(ago_short(45.0 * 86_400_000.0), "45 d");
+        assert_eq!(ago_short(61.0 * 86_400_000.0), "2 mo");
+        assert_eq!(ago_short(1500.0 * 86_400_000.0), "4 y");
+        assert_eq!(expiry_short(None), "never");
+        assert_eq!(expiry_short(Some(0)), "expired");
+        assert_eq!(expiry_short(Some(42)), "42 s");
+        assert_eq!(expiry_short(Some(4 * 3600 + 59 * 60 + 30)), "4 h 59 min");
+        assert_eq!(expiry_short(Some(5 * 86_400 + 100)), "5 d");
     }
 
     #[test]

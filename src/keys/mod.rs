@@ -18,6 +18,7 @@ pub mod table;
 pub mod tray;
 
 pub use table::{
-    ExpiryFilter, Heading, KeyRow, Load, Rows, Shown, Sort, ViewState, filtered, rows_to_render,
-    seconds_left, short_hash, sorted, visible,
+    ExpiryFilter, Heading, HeadingKey, KeyRow, Load, Rows, SHORTCUTS, Shown, Sort, TableKey, ViewState,
+    chips_that_fit, filtered, heading_key, rows_to_render, seconds_left, short_hash, sorted, table_key,
+    visible,
 };

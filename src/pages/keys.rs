@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::{ConfirmDialog, DeletedTray, KeyTable, WriteProgress};
+use crate::components::{ConfirmDialog, DeletedTray, KeyTable, ShortcutsDialog, WriteProgress};
 use crate::connect::explain;
 use crate::keys::format::unreadable_entries;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
@@ -101,17 +101,28 @@ pub fn KeysPage() -> impl IntoView {
             }
         };
 
+    // `/` goes to the search, `?` lists the shortcuts; in a text field each is just a character.
     let search = NodeRef::<html::Input>::new();
-    let slash = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "/"
-            && !typing_in_a_field()
-            && let Some(input) = search.get_untracked()
-        {
-            event.prevent_default();
-            let _ = input.focus();
+    let shortcuts_open = RwSignal::new(false);
+    let shortcuts = window_event_listener(ev::keydown, move |event| {
+        if typing_in_a_field() {
+            return;
+        }
+        match event.key().as_str() {
+            "/" => {
+                if let Some(input) = search.get_untracked() {
+                    event.prevent_default();
+                    let _ = input.focus();
+                }
+            }
+            "?" => {
+                event.prevent_default();
+                shortcuts_open.set(true);
+            }
+            _ => {}
         }
     });
-    on_cleanup(move || slash.remove());
+    on_cleanup(move || shortcuts.remove());
 
     let selected = RwSignal::new(HashSet::<String>::new());
     let confirm_bulk = RwSignal::new(false);
@@ -164,10 +175,16 @@ pub fn KeysPage() -> impl IntoView {
                 <h1>"API keys"</h1>
                 <span class="spacer"></span>
                 <a href=app.at(Page::Audit).href() class="button secondary">"Audit"</a>
-                <a href=app.at(Page::Secured).href() class="button secondary">"Secured keys"</a>
-                <a href=app.at(Page::Restore).href() class="button secondary">"Restore a key"</a>
-                <a href=app.at(Page::Export { keys: Vec::new() }).href() class="button secondary">"Export"</a>
-                <a href=app.at(Page::Import).href() class="button secondary">"Import"</a>
+                // The less frequent pages behind one tab stop: the whole keys page is a few Tabs long.
+                <details class="menu">
+                    <summary class="button secondary">"More"</summary>
+                    <div class="menu-items">
+                        <a href=app.at(Page::Secured).href()>"Secured keys"</a>
+                        <a href=app.at(Page::Restore).href()>"Restore a key"</a>
+                        <a href=app.at(Page::Export { keys: Vec::new() }).href()>"Export"</a>
+                        <a href=app.at(Page::Import).href()>"Import"</a>
+                    </div>
+                </details>
                 <a href=app.at(Page::NewKey { from: None }).href() class="button">"New key"</a>
             </div>
             <DeletedTray />
@@ -315,6 +332,7 @@ pub fn KeysPage() -> impl IntoView {
                 <p class="hint">"You can undo this from “Recently deleted”, in this session."</p>
                 <WriteProgress state=deletion />
             </ConfirmDialog>
+            <ShortcutsDialog open=shortcuts_open />
         </main>
     }
 }

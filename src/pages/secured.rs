@@ -254,7 +254,7 @@ fn Build() -> impl IntoView {
                     }
                 }}
                 <p>"Restrictions, as signed:"</p>
-                <pre class="raw" aria-label="Decoded query string">{move || query.get()}</pre>
+                <pre class="raw" role="region" aria-label="Decoded query string">{move || query.get()}</pre>
                 {move || {
                     query
                         .with(String::is_empty)
@@ -282,8 +282,9 @@ fn Snippets(
         <section class="snippets" aria-labelledby="snippets-title">
             <h3 id="snippets-title">"Make it on your server"</h3>
             <p class="hint">"The parent key stays on the server; only the secured key reaches the browser."</p>
-            <pre aria-label="JavaScript snippet">{move || snippets::javascript(&restrictions())}</pre>
-            <pre aria-label="Python snippet">{move || snippets::python(&restrictions())}</pre>
+            // Focusable, so a keyboard can scroll a long line.
+            <pre role="region" tabindex="0" aria-label="JavaScript snippet">{move || snippets::javascript(&restrictions())}</pre>
+            <pre role="region" tabindex="0" aria-label="Python snippet">{move || snippets::python(&restrictions())}</pre>
             {move || {
                 query
                     .with(|q| snippets::python_escapes_otherwise(q))
