@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { connect, findRow, resetEmulator } from '../support/console.js';
+import { connect, findRow, resetEmulator, watchForErrors } from '../support/console.js';
 import { emulator } from '../support/emulator.js';
 
 test.beforeEach(async ({ page }) => {
@@ -253,4 +253,31 @@ test("the browser's Back button asks before leaving unsaved changes too", async 
   await expect.poll(() => asked).toBe(2);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Docs site search');
   await expect(page.getByLabel('Description')).toHaveCount(0);
+});
+
+test('query parameters that do not parse are kept as text until rewritten as rows, which works', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await emulator.setPropagation(0);
+  const { status } = await emulator.api('POST', '/1/keys', {
+    acl: ['search'], description: 'Raw params check', queryParameters: 'filters=100%&flag',
+  });
+  expect(status).toBe(200);
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const row = await findRow(page, 'Raw params check');
+  await row.getByRole('link', { name: 'Raw params check' }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByText(/These parameters are not name=value pairs this console can edit/)).toBeVisible();
+  await expect(page.locator('pre.raw')).toHaveText('filters=100%&flag');
+  await expect(page.getByRole('button', { name: 'Add parameter' })).toHaveCount(0);
+  // The rows are made by the click, and outlive the raw text's view they replace.
+  await page.getByRole('button', { name: 'Rewrite as editable rows' }).click();
+  await expect(page.locator('pre.raw')).toHaveCount(0);
+  await expect(page.getByLabel('Parameter name')).toHaveCount(2);
+  await page.getByLabel('Parameter name').first().fill('filters2');
+  await expect(page.getByLabel('Parameter name').first()).toHaveValue('filters2');
+  await page.getByRole('button', { name: 'Add parameter' }).click();
+  await expect(page.getByLabel('Parameter name')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  await expect(page.getByRole('dialog', { name: 'Review changes' })).toContainText('Forced query parameters');
+  expect(errors).toEqual([]);
 });

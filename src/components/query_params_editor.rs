@@ -23,15 +23,20 @@ pub fn QueryParamsEditor(
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let next_id = StoredValue::new(0usize);
+    // Rows belong to the editor: made in a click handler they would otherwise belong to the view
+    // that was clicked, and be disposed with it (the raw text's view, which the rows replace).
+    let owner = StoredValue::new(Owner::current().unwrap_or_default());
     let new_row = move |param: Param| {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
-        Row {
-            id,
-            name: RwSignal::new(param.name),
-            value: RwSignal::new(param.value),
-            read_as: StoredValue::new(param.read_as),
-        }
+        owner.with_value(|owner| {
+            owner.with(|| Row {
+                id,
+                name: RwSignal::new(param.name),
+                value: RwSignal::new(param.value),
+                read_as: StoredValue::new(param.read_as),
+            })
+        })
     };
     // The text that does not parse, shown until the user rewrites it as rows; why, for the warning.
     let (start_rows, start_raw, problem) = match initial {
