@@ -1,7 +1,7 @@
 // Every screen: each route at a phone's width and a laptop's, in light and dark, with no sideways
-// scrolling and no axe-core violation; the keys table's chips and times never clipped without
-// their marker at the widths in between; a screenshot of each for a person to look at
-// (test-results/screens/).
+// scrolling and no axe-core violation; every route at the widths in between with no sideways
+// scrolling; the keys table's chips, times and headings never clipped without their marker, from
+// 390 to 1920 px; a screenshot of each for a person to look at (test-results/screens/).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, expect } from '@playwright/test';
@@ -143,5 +143,19 @@ test('at every width the table clips no chip, time or heading, and shows "+N" fo
     expect.soft(report.uncounted, `chips not counted at ${width} px`).toEqual([]);
     expect.soft(await sidewaysScroll(page), `sideways at ${width} px`).toBe(0);
     await page.screenshot({ path: `test-results/screens/keys-${width}.png` });
+  }
+});
+
+test('no route scrolls sideways at the widths in between', async ({ page }) => {
+  test.setTimeout(120_000);
+  const hash = await setUp(page);
+  for (const width of [768, 1024, 1440, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, path] of Object.entries(routes(hash))) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      expect.soft(await sidewaysScroll(page), `${name} at ${width} px`).toBe(0);
+    }
   }
 });
