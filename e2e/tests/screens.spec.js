@@ -65,6 +65,12 @@ for (const { size, width, height } of [{ size: 'phone', width: 390, height: 844 
       test.setTimeout(120_000);
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
+      // The connect page as a new tab shows it, before any application.
+      await page.goto('./');
+      await expect(page.getByRole('heading', { name: 'Connect to an Algolia application' })).toBeVisible();
+      expect.soft(await sidewaysScroll(page), 'first connect scrolls sideways').toBe(0);
+      expect.soft(await axeViolations(page), 'first connect: axe').toEqual([]);
+      await page.screenshot({ path: `test-results/screens/first-connect-${size}-${scheme}.png`, fullPage: true });
       const hash = await setUp(page);
       for (const [name, path] of Object.entries(routes(hash))) {
         await page.goto(path);
