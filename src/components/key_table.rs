@@ -198,15 +198,11 @@ pub fn KeyTable(
         event.prevent_default();
         match action {
             HeadingKey::Step(step) => {
-                let Ok(buttons) = el.query_selector_all("thead button") else { return };
-                let active = document().active_element();
-                let count = buttons.length() as i32;
-                let at = (0..count).find(|&i| {
-                    buttons.item(i as u32).is_some_and(|b| Some(b) == active.clone().map(Into::into))
-                });
-                let next = at.map_or(0, |at| (at + step).clamp(0, count - 1));
-                if let Some(button) =
-                    buttons.item(next as u32).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+                    return;
+                };
+                if let Ok(buttons) = el.query_selector_all("thead button")
+                    && let Some(button) = step_along(&buttons, &target, step)
                 {
                     let _ = button.focus();
                 }
@@ -326,14 +322,20 @@ fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
 /// A row's controls are the elements it took out of the tab order.
 fn step_control(row: &web_sys::HtmlElement, target: &web_sys::Element, step: i32) {
     let Ok(controls) = row.query_selector_all("[tabindex='-1']") else { return };
-    let count = controls.length() as i32;
-    let at = (0..count).find(|&i| controls.item(i as u32).is_some_and(|c| c == **target)).unwrap_or(-1);
+    let el = step_along(&controls, target, step).unwrap_or_else(|| row.clone());
+    let _ = el.focus();
+}
+
+/// The element `step` places along `list` from `from` (from outside the list, the first step
+/// lands on the first); None before the first, and the last after the last.
+fn step_along(list: &web_sys::NodeList, from: &web_sys::Element, step: i32) -> Option<web_sys::HtmlElement> {
+    let count = list.length() as i32;
+    let at = (0..count).find(|&i| list.item(i as u32).is_some_and(|node| node == **from)).unwrap_or(-1);
     let next = (at + step).min(count - 1);
-    let el =
-        if next < 0 { Some(row.clone()) } else { controls.item(next as u32).and_then(|c| c.dyn_into().ok()) };
-    if let Some(el) = el {
-        let _ = el.focus();
+    if next < 0 {
+        return None;
     }
+    list.item(next as u32)?.dyn_into().ok()
 }
 
 /// A row in the rendered window: its display position, its index in its load's rows, and which load
