@@ -179,6 +179,16 @@ test('two quick ArrowDown presses move two rows', async ({ page }) => {
   }
 });
 
+test('a reload that renders the rows afresh keeps the keyboard in the table', async ({ page }) => {
+  await keyRows(page).nth(2).focus();
+  // Refresh clicked without taking the focus, as a reload after a write does.
+  await page.getByRole('button', { name: 'Refresh', exact: true }).evaluate((button) => button.click());
+  await expect(page.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled();
+  await expect(keyRows(page).first()).toBeFocused();
+  await Promise.all([page.keyboard.press('ArrowDown'), page.keyboard.press('ArrowDown')]);
+  await expect(page.locator('tbody tr:focus')).toHaveAttribute('aria-rowindex', '4');
+});
+
 test('"?" lists the keyboard shortcuts in a dialog that Escape closes', async ({ page }) => {
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -87,10 +87,36 @@ pub fn KeyTable(
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    // A new search or filter starts at the top.
+    // Whether the keyboard is in the rows: set when a row or a control of it takes the focus, and
+    // cleared when the focus moves to something outside them. A focused row that is removed (a
+    // reload renders every row afresh) sends the focus nowhere, which leaves this set; that
+    // focusout comes while the rows are being replaced, when no reactive value may be read, so it
+    // returns before reading any.
+    let in_rows = StoredValue::new(false);
+    let on_focusout = move |event: ev::FocusEvent| {
+        let Some(to) = event.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
+            return;
+        };
+        if scroller.get_untracked().is_some_and(|el| !el.contains(Some(&to))) {
+            in_rows.set_value(false);
+        }
+    };
+    // A new search, filter or load starts at the top. A keyboard user whose row was rendered afresh
+    // is put on the first row once the new rows are in, or the next key press would go to the page.
     Effect::new(move |previous: Option<()>| {
         shown.track();
         if previous.is_some() {
+            if in_rows.get_value() {
+                request_animation_frame(move || {
+                    // The table may be gone by then (another page or application).
+                    if in_rows.try_get_value() == Some(true)
+                        && focus_lost()
+                        && let Some(el) = scroller.get_untracked()
+                    {
+                        focus_first(&el, "tr[data-pos='0']");
+                    }
+                });
+            }
             active.set(0);
             // Setting scrollTop forces a layout: only when the table is scrolled at all.
             if scroll_top.get_untracked() > 0.0
@@ -273,7 +299,7 @@ pub fn KeyTable(
                         {header(Sort::TimeLeft, "Expires")}
                     </tr>
                 </thead>
-                <tbody on:keydown=on_keydown>
+                <tbody on:keydown=on_keydown on:focusin=move |_| in_rows.set_value(true) on:focusout=on_focusout>
                     <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start), row_height.get())></tr>
                     <KeyedList keys=row_keys row=table_row />
                     <tr
@@ -308,6 +334,15 @@ fn css_number(el: &web_sys::Element, property: &str) -> Option<f64> {
     let value = value.trim();
     let n: u32 = value.strip_suffix("px").unwrap_or(value).parse().ok()?;
     (n > 0).then_some(f64::from(n))
+}
+
+/// Whether nothing has the focus (the page's body has it, as when the focused element was removed).
+fn focus_lost() -> bool {
+    let document = document();
+    match (document.active_element(), document.body()) {
+        (Some(active), Some(body)) => active == *body,
+        _ => true,
+    }
 }
 
 /// Focuses the first element under `root` that matches `selector`; false when there is none.

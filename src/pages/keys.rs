@@ -64,6 +64,9 @@ pub fn KeysPage() -> impl IntoView {
         order.with(|(_, order)| Shown::from_sorted(rows, findings, order, &state, js_sys::Date::now()))
     });
     let total = move || shown.with(|s| s.rows.len());
+    // Whether there is a list and whether it is empty: what chooses the table. A memo, so a reload
+    // keeps the table (its scroll, its keyboard focus) and only renders its rows afresh.
+    let listing = Memo::new(move |_| store.rows.with(|rows| rows.as_ref().map(|r| r.is_empty())));
     let acls_present = Memo::new(move |_| {
         store.rows.with(|rows| {
             // A sorted insert: a sort or a BTreeSet would each bring code of their own into the
@@ -289,7 +292,7 @@ pub fn KeysPage() -> impl IntoView {
                     }
                 })
             }}
-            {move || match store.rows.with(|rows| rows.as_ref().map(|r| r.is_empty())) {
+            {move || match listing.get() {
                 None if store.loading.get() => view! { <p class="empty" aria-busy="true">"Loading keys…"</p> }.into_any(),
                 None => ().into_any(),
                 Some(true) => view! { <p class="empty">"This application has no API keys yet."</p> }.into_any(),
