@@ -89,9 +89,7 @@ pub fn KeyTable(
 
     // Whether the keyboard is in the rows: set when a row or a control of it takes the focus, and
     // cleared when the focus moves to something outside them. A focused row that is removed (a
-    // reload renders every row afresh) sends the focus nowhere, which leaves this set; that
-    // focusout comes while the rows are being replaced, when no reactive value may be read, so it
-    // returns before reading any.
+    // reload renders every row afresh) sends the focus nowhere, which leaves this set.
     let in_rows = StoredValue::new(false);
     let on_focusout = move |event: ev::FocusEvent| {
         let Some(to) = event.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
