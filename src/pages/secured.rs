@@ -48,7 +48,7 @@ fn Build() -> impl IntoView {
     let indices = RwSignal::new(Vec::<String>::new());
     let sources = RwSignal::new(String::new());
     let user_token = RwSignal::new(String::new());
-    let others = RwSignal::new(Vec::<(String, String)>::new());
+    let others = RwSignal::new(QueryField::Rows(Vec::new()));
     let now = expect_context::<Now>().0;
 
     // The application's search keys, value and name, for the parent select.
@@ -133,24 +133,21 @@ fn Build() -> impl IntoView {
         if !user_token.get().is_empty() {
             put("userToken", Restriction::Text(user_token.get()));
         }
-        let search_params = others
-            .get()
-            .into_iter()
-            .filter(|(name, _)| !name.trim().is_empty())
-            .map(|(name, value)| (name.trim().to_owned(), value))
-            .collect();
+        let search_params = others.with(|others| match others {
+            QueryField::Rows(rows) => rows
+                .iter()
+                .filter(|row| !row.name.trim().is_empty())
+                .map(|row| (row.name.trim().to_owned(), row.value.clone()))
+                .collect(),
+            // Not reached: the editor starts from rows, and only a key read can hold raw text.
+            QueryField::Raw { .. } => Vec::new(),
+        });
         Restrictions { top, search_params }
     };
     let query = Memo::new(move |_| secured::query_string(&restrictions()));
     let key = Memo::new(move |_| {
         let parent = parent();
         (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query.get()))
-    });
-
-    let on_rows = Callback::new(move |field: QueryField| {
-        if let QueryField::Rows(rows) = field {
-            others.set(rows.into_iter().map(|row| (row.name, row.value)).collect());
-        }
     });
 
     view! {
@@ -217,8 +214,7 @@ fn Build() -> impl IntoView {
                 label="restrictIndices"
                 noun="index"
                 empty="Every index the parent key reaches"
-                items=Signal::derive(move || indices.get())
-                on_change=Callback::new(move |list| indices.set(list))
+                items=indices
                 error=Signal::derive(indices_warning)
                 unchecked=true
             />
@@ -231,7 +227,7 @@ fn Build() -> impl IntoView {
                 warning=Signal::derive(sources_warning)
             />
             <TextField id="sk-user-token" label="userToken" value=user_token />
-            <QueryParamsEditor initial=QueryField::Rows(Vec::new()) on_change=on_rows error=Signal::derive(|| None::<String>) />
+            <QueryParamsEditor value=others error=Signal::derive(|| None::<String>) />
             <section class="output" aria-labelledby="sk-output-title">
                 <h3 id="sk-output-title">"Secured key"</h3>
                 {move || match key.get() {
