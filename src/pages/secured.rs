@@ -113,8 +113,8 @@ fn Build() -> impl IntoView {
         indices.with(|chosen| secured::warnings::indices(chosen, &parent_indices().unwrap_or_default()))
     };
     let sources_warning = move || sources.with(|source| secured::warnings::sources(source));
-    // Built afresh by each reader (the query string, the snippets): a few fields, cheaper to
-    // build again than to keep in a memo.
+    // Built afresh by each reader (the query string, the snippets), and so is the query string: a
+    // few fields, cheaper to build again than to keep in a memo.
     let restrictions = move || {
         let mut top = Vec::new();
         let mut put = |name: &str, value: Restriction| top.push((name.to_owned(), value));
@@ -144,10 +144,10 @@ fn Build() -> impl IntoView {
         });
         Restrictions { top, search_params }
     };
-    let query = Memo::new(move |_| secured::query_string(&restrictions()));
+    let query = move || secured::query_string(&restrictions());
     let key = Memo::new(move |_| {
         let parent = parent();
-        (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query.get()))
+        (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query()))
     });
 
     view! {
@@ -250,10 +250,10 @@ fn Build() -> impl IntoView {
                     }
                 }}
                 <p>"Restrictions, as signed:"</p>
-                <pre class="raw" role="region" aria-label="Decoded query string">{move || query.get()}</pre>
+                <pre class="raw" role="region" aria-label="Decoded query string">{query}</pre>
                 {move || {
-                    query
-                        .with(String::is_empty)
+                    query()
+                        .is_empty()
                         .then(|| {
                             view! {
                                 <p class="warning-text" role="note">
@@ -272,7 +272,7 @@ fn Build() -> impl IntoView {
 #[component]
 fn Snippets(
     restrictions: impl Fn() -> Restrictions + Copy + Send + Sync + 'static,
-    query: Memo<String>,
+    query: impl Fn() -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <section class="snippets" aria-labelledby="snippets-title">
@@ -282,8 +282,7 @@ fn Snippets(
             <pre role="region" tabindex="0" aria-label="JavaScript snippet">{move || snippets::javascript(&restrictions())}</pre>
             <pre role="region" tabindex="0" aria-label="Python snippet">{move || snippets::python(&restrictions())}</pre>
             {move || {
-                query
-                    .with(|q| snippets::python_escapes_otherwise(q))
+                snippets::python_escapes_otherwise(&query())
                     .then(|| {
                         view! {
                             <p class="hint">
