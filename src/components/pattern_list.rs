@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use crate::components::FieldError;
 use crate::keys::patterns;
 
-/// Index or referer patterns as removable chips, with a field to add one. A pattern is checked
-/// when added; a wrong one stays in the field with a message beside it.
+/// Index or referer patterns as removable chips, with a field to add one, editing the caller's list
+/// in place. A pattern is checked when added; a wrong one stays in the field with a message beside
+/// it.
 #[component]
 pub fn PatternList(
     id: &'static str,
@@ -14,8 +15,7 @@ pub fn PatternList(
     noun: &'static str,
     /// What an empty list means, e.g. "All indices".
     empty: &'static str,
-    #[prop(into)] items: Signal<Vec<String>>,
-    on_change: Callback<Vec<String>>,
+    items: RwSignal<Vec<String>>,
     /// A message from validating the whole form.
     #[prop(into)]
     error: Signal<Option<String>>,
@@ -33,10 +33,8 @@ pub fn PatternList(
         }
         match if unchecked { Ok(()) } else { patterns::validate(&pattern, noun) } {
             Ok(()) => {
-                let mut list = items.get_untracked();
-                if !list.contains(&pattern) {
-                    list.push(pattern);
-                    on_change.run(list);
+                if !items.with_untracked(|list| list.contains(&pattern)) {
+                    items.update(|list| list.push(pattern));
                 }
                 draft.set(String::new());
                 local_error.set(None);
@@ -71,9 +69,7 @@ pub fn PatternList(
                                         type="button"
                                         class="chip-remove"
                                         aria-label=format!("Remove {pattern}")
-                                        on:click=move |_| {
-                                            on_change.run(items.get_untracked().into_iter().filter(|p| *p != remove).collect())
-                                        }
+                                        on:click=move |_| items.update(|list| list.retain(|p| *p != remove))
                                     >
                                         "×"
                                     </button>

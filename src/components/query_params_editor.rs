@@ -14,12 +14,12 @@ struct Row {
     read_as: StoredValue<Option<String>>,
 }
 
-/// Forced query parameters as name/value rows. Text that does not parse is shown raw, with a
-/// warning, and kept exactly as it is unless the user chooses to rewrite it as rows.
+/// Forced query parameters as name/value rows, written to `value` as they are edited. Text that
+/// does not parse is shown raw, with a warning, and kept exactly as it is unless the user chooses
+/// to rewrite it as rows.
 #[component]
 pub fn QueryParamsEditor(
-    initial: QueryField,
-    on_change: Callback<QueryField>,
+    value: RwSignal<QueryField>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let next_id = StoredValue::new(0usize);
@@ -39,7 +39,7 @@ pub fn QueryParamsEditor(
         })
     };
     // The text that does not parse, shown until the user rewrites it as rows; why, for the warning.
-    let (start_rows, start_raw, problem) = match initial {
+    let (start_rows, start_raw, problem) = match value.get_untracked() {
         QueryField::Rows(rows) => (rows, None, String::new()),
         QueryField::Raw { text, problem } => (Vec::new(), Some(text), problem),
     };
@@ -55,7 +55,7 @@ pub fn QueryParamsEditor(
                 })
                 .collect::<Vec<_>>()
         });
-        on_change.run(QueryField::Rows(params));
+        value.set(QueryField::Rows(params));
     };
     let rewrite_as_rows = move |_| {
         if let Some(text) = raw.get_untracked() {

@@ -294,7 +294,7 @@ fn exposed(found: Found, rows: &Rows, findings: &[Vec<Finding>], app: Connection
 fn Calendar() -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let app = expect_context::<Connection>();
-    let failure = RwSignal::new(None::<&'static str>);
+    let failure = RwSignal::new(None::<String>);
     let expiring = move || {
         store.rows.with(|rows| {
             rows.as_ref().map_or(0, |rows| rows.iter().filter(|r| r.expires_at_ms.is_some()).count())
@@ -307,7 +307,9 @@ fn Calendar() -> impl IntoView {
         });
         let name = format!("key-expiries-{}.ics", app.app_id());
         failure.set(
-            files::save(&name, "text/calendar", &text).err().map(|_| "The browser did not offer the file."),
+            files::save(&name, "text/calendar", &text)
+                .err()
+                .map(|_| "The browser did not offer the file.".to_owned()),
         );
     };
     view! {

@@ -120,11 +120,11 @@ fn Section(
 ) -> impl IntoView {
     let limit = RwSignal::new(PAGE);
     let total = move || shown.with(|s| s.len(group));
-    // The keys of a one-sided group can be copied to the other application: those ticked, or all
-    // those shown. Positions are in this comparison's loads, so a reload clears the ticks.
+    // The keys of a one-sided group can be copied to the other application: those ticked (their
+    // hashes, in the order ticked), or all those shown. A reload clears the ticks.
     let one_sided = matches!(group, Group::OnlyA | Group::OnlyB);
     let (source, target) = if group == Group::OnlyB { (apps.1, apps.0) } else { (apps.0, apps.1) };
-    let selected = RwSignal::new(Vec::<usize>::new());
+    let selected = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
         compared.track();
         selected.set(Vec::new());
@@ -133,15 +133,15 @@ fn Section(
     let copy = move |_| {
         let Some(c) = compared.get_untracked() else { return };
         let rows = if group == Group::OnlyB { &c.b } else { &c.a };
-        let mut positions = selected.get_untracked();
-        if positions.is_empty() {
-            positions = shown
+        let mut keys = selected.get_untracked();
+        if keys.is_empty() {
+            keys = shown
                 .with_untracked(|s| s.entries(group, usize::MAX))
                 .into_iter()
                 .filter_map(|(i, j)| i.or(j))
+                .map(|at| rows[at].hash().to_owned())
                 .collect();
         }
-        let keys = positions.iter().map(|&at| rows[at].hash().to_owned()).collect();
         go(Page::Copy { to: Some(target.app_id()), keys }.of(&source.app_id()), Nav::default());
     };
     let copy_label = {
@@ -180,14 +180,16 @@ fn Section(
         let at = i.or(j).unwrap_or_default();
         let key = &i.map_or(&c.b, |_| &c.a)[at];
         let pick = one_sided.then(|| {
+            let hash = key.hash().to_owned();
+            let ticked = hash.clone();
             view! {
                 <input
                     type="checkbox"
                     aria-label=format!("Select {}", describe(key))
-                    prop:checked=move || selected.with(|s| s.contains(&at))
+                    prop:checked=move || selected.with(|s| s.contains(&ticked))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        selected.update(|s| if on { s.push(at) } else { s.retain(|&p| p != at) });
+                        selected.update(|s| if on { s.push(hash.clone()) } else { s.retain(|h| *h != hash) });
                     }
                 />
             }

@@ -256,7 +256,6 @@ fn KeyFormView(
                             noun="index"
                             empty="All indices"
                             items=form.indexes
-                            on_change=Callback::new(move |list| form.indexes.set(list))
                             error=field(|e| &e.indexes)
                         />
                         <p class="hint preview" aria-live="polite">
@@ -268,15 +267,10 @@ fn KeyFormView(
                             noun="referer"
                             empty="Any referer"
                             items=form.referers
-                            on_change=Callback::new(move |list| form.referers.set(list))
                             error=field(|e| &e.referers)
                         />
                         <RefererTester referers=form.referers />
-                        <QueryParamsEditor
-                            initial=form.query.get_untracked()
-                            on_change=Callback::new(move |query| form.query.set(query))
-                            error=field(|e| &e.query)
-                        />
+                        <QueryParamsEditor value=form.query error=field(|e| &e.query) />
                         <LimitField
                             id="max-hits"
                             label="Max hits per query"
@@ -406,7 +400,7 @@ fn LimitField(
 
 /// Checks a sample URL against the referer patterns.
 #[component]
-fn RefererTester(#[prop(into)] referers: Signal<Vec<String>>) -> impl IntoView {
+fn RefererTester(referers: RwSignal<Vec<String>>) -> impl IntoView {
     let sample = RwSignal::new(String::new());
     let verdict = move || {
         let url = sample.get();

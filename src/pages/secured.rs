@@ -48,7 +48,7 @@ fn Build() -> impl IntoView {
     let indices = RwSignal::new(Vec::<String>::new());
     let sources = RwSignal::new(String::new());
     let user_token = RwSignal::new(String::new());
-    let others = RwSignal::new(Vec::<(String, String)>::new());
+    let others = RwSignal::new(QueryField::Rows(Vec::new()));
     let now = expect_context::<Now>().0;
 
     // The application's search keys, value and name, for the parent select.
@@ -113,8 +113,8 @@ fn Build() -> impl IntoView {
         indices.with(|chosen| secured::warnings::indices(chosen, &parent_indices().unwrap_or_default()))
     };
     let sources_warning = move || sources.with(|source| secured::warnings::sources(source));
-    // Built afresh by each reader (the query string, the snippets): a few fields, cheaper to
-    // build again than to keep in a memo.
+    // Built afresh by each reader (the query string, the snippets), and so is the query string: a
+    // few fields, cheaper to build again than to keep in a memo.
     let restrictions = move || {
         let mut top = Vec::new();
         let mut put = |name: &str, value: Restriction| top.push((name.to_owned(), value));
@@ -133,24 +133,21 @@ fn Build() -> impl IntoView {
         if !user_token.get().is_empty() {
             put("userToken", Restriction::Text(user_token.get()));
         }
-        let search_params = others
-            .get()
-            .into_iter()
-            .filter(|(name, _)| !name.trim().is_empty())
-            .map(|(name, value)| (name.trim().to_owned(), value))
-            .collect();
+        let search_params = others.with(|others| match others {
+            QueryField::Rows(rows) => rows
+                .iter()
+                .filter(|row| !row.name.trim().is_empty())
+                .map(|row| (row.name.trim().to_owned(), row.value.clone()))
+                .collect(),
+            // Not reached: the editor starts from rows, and only a key read can hold raw text.
+            QueryField::Raw { .. } => Vec::new(),
+        });
         Restrictions { top, search_params }
     };
-    let query = Memo::new(move |_| secured::query_string(&restrictions()));
+    let query = move || secured::query_string(&restrictions());
     let key = Memo::new(move |_| {
         let parent = parent();
-        (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query.get()))
-    });
-
-    let on_rows = Callback::new(move |field: QueryField| {
-        if let QueryField::Rows(rows) = field {
-            others.set(rows.into_iter().map(|row| (row.name, row.value)).collect());
-        }
+        (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query()))
     });
 
     view! {
@@ -217,8 +214,7 @@ fn Build() -> impl IntoView {
                 label="restrictIndices"
                 noun="index"
                 empty="Every index the parent key reaches"
-                items=Signal::derive(move || indices.get())
-                on_change=Callback::new(move |list| indices.set(list))
+                items=indices
                 error=Signal::derive(indices_warning)
                 unchecked=true
             />
@@ -231,7 +227,7 @@ fn Build() -> impl IntoView {
                 warning=Signal::derive(sources_warning)
             />
             <TextField id="sk-user-token" label="userToken" value=user_token />
-            <QueryParamsEditor initial=QueryField::Rows(Vec::new()) on_change=on_rows error=Signal::derive(|| None::<String>) />
+            <QueryParamsEditor value=others error=Signal::derive(|| None::<String>) />
             <section class="output" aria-labelledby="sk-output-title">
                 <h3 id="sk-output-title">"Secured key"</h3>
                 {move || match key.get() {
@@ -254,10 +250,10 @@ fn Build() -> impl IntoView {
                     }
                 }}
                 <p>"Restrictions, as signed:"</p>
-                <pre class="raw" role="region" aria-label="Decoded query string">{move || query.get()}</pre>
+                <pre class="raw" role="region" aria-label="Decoded query string">{query}</pre>
                 {move || {
-                    query
-                        .with(String::is_empty)
+                    query()
+                        .is_empty()
                         .then(|| {
                             view! {
                                 <p class="warning-text" role="note">
@@ -276,7 +272,7 @@ fn Build() -> impl IntoView {
 #[component]
 fn Snippets(
     restrictions: impl Fn() -> Restrictions + Copy + Send + Sync + 'static,
-    query: Memo<String>,
+    query: impl Fn() -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <section class="snippets" aria-labelledby="snippets-title">
@@ -286,8 +282,7 @@ fn Snippets(
             <pre role="region" tabindex="0" aria-label="JavaScript snippet">{move || snippets::javascript(&restrictions())}</pre>
             <pre role="region" tabindex="0" aria-label="Python snippet">{move || snippets::python(&restrictions())}</pre>
             {move || {
-                query
-                    .with(|q| snippets::python_escapes_otherwise(q))
+                snippets::python_escapes_otherwise(&query())
                     .then(|| {
                         view! {
                             <p class="hint">
