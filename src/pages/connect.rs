@@ -125,7 +125,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                             aria-invalid=invalid(errors.api_key)
                             aria-describedby="api-key-error"
                             prop:value=api_key
-                            on:input=move |ev| api_key.set(event_target_value(&ev))
+                            on:input=typed_into(api_key)
                         />
                         <button
                             type="button"
@@ -177,7 +177,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                             aria-invalid=invalid(errors.hosts)
                             aria-describedby="hosts-hint hosts-error"
                             prop:value=hosts
-                            on:input=move |ev| hosts.set(event_target_value(&ev))
+                            on:input=typed_into(hosts)
                         ></textarea>
                         <p id="hosts-hint" class="hint">
                             "One base URL per line, replacing Algolia's hosts (a proxy, or the local emulator). The first is the primary, the others fallbacks. http:// is accepted only for localhost and 127.0.0.1."
@@ -252,4 +252,9 @@ impl FieldErrors {
 /// `aria-invalid` for a field with this error.
 fn invalid(error: RwSignal<Option<String>>) -> impl Fn() -> String + Copy {
     move || error.with(Option::is_some).to_string()
+}
+
+/// Keeps what is typed in a field in its signal.
+fn typed_into(value: RwSignal<String>) -> impl Fn(leptos::ev::Event) + Copy {
+    move |event| value.set(event_target_value(&event))
 }

@@ -17,7 +17,7 @@ use crate::store::KeyStore;
 pub fn RollPage(keys: Vec<String>) -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let app = expect_context::<Connection>();
-    let loaded = Memo::new(move |_| store.rows.with(Option::is_some));
+    let loaded = store.is_loaded();
     view! {
         <main class="page narrow">
             <p>
