@@ -27,10 +27,11 @@ pub struct KeyStore {
     pub findings: Memo<Findings>,
     /// The keys rolled in this session, until retired or cancelled.
     pub rolled: RwSignal<Vec<Rolled>>,
-    /// Numbers each list asked for, and the number of the newest one shown: loads run side by side
+    /// The number of the last list asked for, and of the newest one shown: loads run side by side
     /// after several writes, and one answered late must not put back a list older than the one
     /// shown.
-    lists: StoredValue<(u64, u64)>,
+    asked: StoredValue<usize>,
+    shown: StoredValue<usize>,
 }
 
 /// A key rolled in this session: the old one retiring, the new one replacing it. Kept with the
@@ -82,7 +83,8 @@ impl KeyStore {
             indices,
             findings,
             rolled: RwSignal::new(Vec::new()),
-            lists: StoredValue::new((0, 0)),
+            asked: StoredValue::new(0),
+            shown: StoredValue::new(0),
         }
     }
 
@@ -93,23 +95,29 @@ impl KeyStore {
     }
 
     /// A number for a list about to be read.
-    fn ask(self) -> u64 {
-        self.lists.update_value(|(asked, _)| *asked += 1);
-        self.lists.with_value(|(asked, _)| *asked)
+    fn ask(self) -> usize {
+        self.asked.update_value(|asked| *asked += 1);
+        self.asked.get_value()
     }
 
     /// Shows the list numbered `asked`, unless a list asked for later is shown already.
-    fn show(self, asked: u64, list: KeyList) {
-        if self.lists.with_value(|(_, shown)| *shown > asked) {
+    fn show(self, asked: usize, list: KeyList) {
+        if self.shown.get_value() > asked {
             return;
         }
-        self.lists.update_value(|(_, shown)| *shown = asked);
+        self.shown.set_value(asked);
         let read_at = js_sys::Date::now();
         self.unreadable.set(list.unreadable);
         let load = Load::new(list.keys.into_iter().map(|k| KeyRow::new(k, read_at)).collect());
         mark("keys-rows");
         self.rows.set(Some(Arc::new(load)));
         self.error.set(None);
+    }
+
+    /// Whether a list is loaded: a page that waits for it is built once it is, not again at each
+    /// reload.
+    pub fn is_loaded(self) -> Memo<bool> {
+        Memo::new(move |_| self.rows.with(Option::is_some))
     }
 
     /// Forgets the keys, when the session is locked or ends.

@@ -36,9 +36,11 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
     let colour = RwSignal::new(session.next_colour());
     let hosts = RwSignal::new(String::new());
     let idle_minutes = RwSignal::new(session.idle_minutes.get_untracked().to_string());
-    let errors = RwSignal::new(ConnectErrors::default());
+    let errors = FieldErrors::new();
     let failure = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
+    // Both buttons wait while an application is being proven.
+    let busy = move || pending.get();
     let show_key = RwSignal::new(false);
     let demo = fetch_once(local_demo::fetch());
 
@@ -90,25 +92,18 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
             });
             match typed.validate(&taken) {
                 Ok(valid) => {
-                    errors.set(ConnectErrors::default());
+                    errors.show(ConnectErrors::default());
                     connect(
                         vec![(valid.credentials, valid.label, colour.get_untracked())],
                         valid.idle_minutes,
                     );
                 }
                 Err(found) => {
-                    errors.set(found);
+                    errors.show(found);
                     failure.set(None);
                 }
             }
         }
-    };
-
-    let error = move |get: fn(&ConnectErrors) -> &Option<String>| {
-        Signal::derive(move || errors.with(|e| get(e).clone()))
-    };
-    let invalid = move |get: fn(&ConnectErrors) -> &Option<String>| {
-        move || errors.with(|e| get(e).is_some()).to_string()
     };
 
     view! {
@@ -118,7 +113,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                 "The admin API key stays in this browser tab: it is kept in this tab's session storage only and sent only to the application's hosts."
             </p>
             <form class="card" on:submit=on_submit novalidate>
-                <TextField id="app-id" label="Application ID" value=app_id error=error(|e| &e.app_id) />
+                <TextField id="app-id" label="Application ID" value=app_id error=errors.app_id />
                 <div class="field">
                     <label for="api-key">"Admin API key"</label>
                     <div class="with-button">
@@ -127,10 +122,10 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                             type=move || if show_key.get() { "text" } else { "password" }
                             autocomplete="off"
                             spellcheck="false"
-                            aria-invalid=invalid(|e| &e.api_key)
+                            aria-invalid=invalid(errors.api_key)
                             aria-describedby="api-key-error"
-                            prop:value=move || api_key.get()
-                            on:input=move |ev| api_key.set(event_target_value(&ev))
+                            prop:value=api_key
+                            on:input=typed_into(api_key)
                         />
                         <button
                             type="button"
@@ -142,13 +137,13 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                             {move || if show_key.get() { "Hide" } else { "Show" }}
                         </button>
                     </div>
-                    <FieldError id="api-key-error" message=error(|e| &e.api_key) />
+                    <FieldError id="api-key-error" message=errors.api_key />
                 </div>
                 <TextField
                     id="app-label"
                     label="Label"
                     value=label
-                    error=error(|e| &e.label)
+                    error=errors.label
                     placeholder="prod, staging… (the application ID if empty)"
                 />
                 <div class="field">
@@ -179,21 +174,21 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                             id="hosts"
                             rows="3"
                             spellcheck="false"
-                            aria-invalid=invalid(|e| &e.hosts)
+                            aria-invalid=invalid(errors.hosts)
                             aria-describedby="hosts-hint hosts-error"
-                            prop:value=move || hosts.get()
-                            on:input=move |ev| hosts.set(event_target_value(&ev))
+                            prop:value=hosts
+                            on:input=typed_into(hosts)
                         ></textarea>
                         <p id="hosts-hint" class="hint">
                             "One base URL per line, replacing Algolia's hosts (a proxy, or the local emulator). The first is the primary, the others fallbacks. http:// is accepted only for localhost and 127.0.0.1."
                         </p>
-                        <FieldError id="hosts-error" message=error(|e| &e.hosts) />
+                        <FieldError id="hosts-error" message=errors.hosts />
                     </div>
                     <TextField
                         id="idle-minutes"
                         label="Lock after this many idle minutes"
                         value=idle_minutes
-                        error=error(|e| &e.idle_minutes)
+                        error=errors.idle_minutes
                         numeric=true
                     />
                 </details>
@@ -201,7 +196,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                     {move || failure.get().map(|message| view! { <p class="error">{message}</p> })}
                 </div>
                 <div class="actions">
-                    <button type="submit" disabled=move || pending.get()>
+                    <button type="submit" disabled=busy>
                         {move || if pending.get() { "Connecting…" } else { "Connect" }}
                     </button>
                     {move || {
@@ -211,7 +206,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                                 let connect = connect.clone();
                                 let open = move |_| connect(apps.clone(), session.idle_minutes.get_untracked());
                                 view! {
-                                    <button type="button" class="secondary" disabled=move || pending.get() on:click=open>
+                                    <button type="button" class="secondary" disabled=busy on:click=open>
                                         {format!("Open the local demo ({})", names.join(", "))}
                                     </button>
                                 }
@@ -221,4 +216,45 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
             </form>
         </main>
     }
+}
+
+/// The message under each field, as the last check left it: a signal per field, so that each field
+/// reads only its own.
+#[derive(Clone, Copy)]
+struct FieldErrors {
+    app_id: RwSignal<Option<String>>,
+    api_key: RwSignal<Option<String>>,
+    label: RwSignal<Option<String>>,
+    hosts: RwSignal<Option<String>>,
+    idle_minutes: RwSignal<Option<String>>,
+}
+
+impl FieldErrors {
+    fn new() -> Self {
+        Self {
+            app_id: RwSignal::new(None),
+            api_key: RwSignal::new(None),
+            label: RwSignal::new(None),
+            hosts: RwSignal::new(None),
+            idle_minutes: RwSignal::new(None),
+        }
+    }
+
+    fn show(self, errors: ConnectErrors) {
+        self.app_id.set(errors.app_id);
+        self.api_key.set(errors.api_key);
+        self.label.set(errors.label);
+        self.hosts.set(errors.hosts);
+        self.idle_minutes.set(errors.idle_minutes);
+    }
+}
+
+/// `aria-invalid` for a field with this error.
+fn invalid(error: RwSignal<Option<String>>) -> impl Fn() -> String + Copy {
+    move || error.with(Option::is_some).to_string()
+}
+
+/// Keeps what is typed in a field in its signal.
+fn typed_into(value: RwSignal<String>) -> impl Fn(leptos::ev::Event) + Copy {
+    move |event| value.set(event_target_value(&event))
 }

@@ -44,7 +44,7 @@ pub fn CopyPage(to: Option<String>, keys: Vec<String>) -> impl IntoView {
 /// Waits for the source's list (a deep link or a reload loads it anew), then plans the copy once.
 #[component]
 fn Copying(from: Connection, to: Connection, client: Client, hashes: Vec<String>) -> impl IntoView {
-    let loaded = Memo::new(move |_| from.store.rows.with(Option::is_some));
+    let loaded = from.store.is_loaded();
     move || {
         if loaded.get() {
             view! { <Plan from to client=client.clone() hashes=hashes.clone() /> }.into_any()

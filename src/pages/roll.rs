@@ -17,7 +17,7 @@ use crate::store::KeyStore;
 pub fn RollPage(keys: Vec<String>) -> impl IntoView {
     let store = expect_context::<KeyStore>();
     let app = expect_context::<Connection>();
-    let loaded = Memo::new(move |_| store.rows.with(Option::is_some));
+    let loaded = store.is_loaded();
     view! {
         <main class="page narrow">
             <p>
@@ -125,7 +125,7 @@ fn Rolling(lines: Vec<Line>) -> impl IntoView {
                     <option value="custom">"Custom…"</option>
                 </select>
             </div>
-            <Show when=move || grace.get() == "custom">
+            {move || (grace.get() == "custom").then(|| view! {
                 <div class="with-button">
                     <TextField id="grace-amount" label="Custom grace period" value=custom numeric=true />
                     <div class="field">
@@ -137,7 +137,7 @@ fn Rolling(lines: Vec<Line>) -> impl IntoView {
                         </select>
                     </div>
                 </div>
-            </Show>
+            })}
             <p class="field-error" role="alert">{move || grace_error.get()}</p>
             <div class="actions">
                 <button type="button" on:click=ask disabled=move || total == 0 || state.is_working()>
