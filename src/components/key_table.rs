@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -37,7 +36,7 @@ pub fn KeyTable(
     /// The link to a key's details, given its short hash.
     key_href: Callback<String, String>,
     /// The values of the keys ticked for a bulk action.
-    selected: RwSignal<HashSet<String>>,
+    selected: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
@@ -129,14 +128,13 @@ pub fn KeyTable(
         }
     });
 
-    let range = Memo::new(move |_| {
+    // Worked out again on each scroll event, but it changes, and the rows with it, only when the
+    // scroll reaches another row.
+    let window = Memo::new(move |_| {
         let row = row_height.get();
         let top = (scroll_top.get() / row) as usize;
         let in_view = (viewport.get() / row).ceil() as usize;
-        rows_to_render(top, in_view, total.get(), heading.get())
-    });
-    let window = Memo::new(move |_| {
-        let Range { start, end } = range.get();
+        let Range { start, end } = rows_to_render(top, in_view, total.get(), heading.get());
         shown.with(|s| {
             let load = Arc::as_ptr(&s.rows) as usize;
             let end = end.min(s.len());
@@ -148,6 +146,11 @@ pub fn KeyTable(
                 .collect::<Vec<_>>()
         })
     });
+
+    // The rows above and below the window, which the two spacer rows stand in for. An empty window
+    // is at the end of the rows (`rows_to_render`).
+    let above = move || window.with(|w| w.first().map_or(total.get(), |w| w.position));
+    let below = move || total.get() - window.with(|w| w.last().map_or(total.get(), |w| w.position + 1));
 
     // Keyed by load and index, so a refresh renders every row afresh.
     let row_keys = Signal::derive(move || {
@@ -300,12 +303,12 @@ pub fn KeyTable(
                     </tr>
                 </thead>
                 <tbody on:keydown=on_keydown on:focusin=move |_| in_rows.set_value(true) on:focusout=on_focusout>
-                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start), row_height.get())></tr>
+                    <tr class="spacer" aria-hidden="true" style:height=move || px(above(), row_height.get())></tr>
                     <KeyedList keys=row_keys row=table_row />
                     <tr
                         class="spacer"
                         aria-hidden="true"
-                        style:height=move || px(total.get() - range.with(|r| r.end), row_height.get())
+                        style:height=move || px(below(), row_height.get())
                     ></tr>
                 </tbody>
             </table>
@@ -392,7 +395,7 @@ fn KeyTableRow(
     findings: Vec<Finding>,
     window: Memo<Vec<WindowRow>>,
     active: RwSignal<usize>,
-    selected: RwSignal<HashSet<String>>,
+    selected: RwSignal<Vec<String>>,
     key_href: Callback<String, String>,
     acl_room: Memo<f64>,
 ) -> impl IntoView {
@@ -440,10 +443,10 @@ fn KeyTableRow(
         let on = event_target_checked(&ev);
         let value = select_value.clone();
         selected.update(|s| {
-            if on {
-                s.insert(value);
-            } else {
-                s.remove(&value);
+            if !on {
+                s.retain(|v| *v != value);
+            } else if !s.contains(&value) {
+                s.push(value);
             }
         });
     };

@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -49,19 +48,22 @@ pub fn KeysPage() -> impl IntoView {
     // The audit's findings, computed once per load, feed the findings column, filter and sort.
     let sort = Memo::new(move |_| view_state.with(|v| (v.sort, v.descending)));
     let findings = move || store.findings.get();
-    let order = Memo::new(move |_| {
+    // Every row in the sort's order, none filtered out: a `Shown` like the table's, which keeps
+    // the findings only when it is sorted by them.
+    let sorted_rows = Memo::new(move |_| {
         let (by, descending) = sort.get();
         let rows = store.rows.get().unwrap_or_default();
         let findings = if by == Sort::Risk { findings() } else { Default::default() };
         let order = Arc::new(sorted(&rows, &findings, by, descending));
         mark("keys-sorted");
-        (Arc::as_ptr(&rows) as usize, order)
+        Shown { rows, findings, order }
     });
     let shown = Memo::new(move |_| {
         let state = view_state.get();
-        let rows = store.rows.get().unwrap_or_default();
         let findings = findings();
-        order.with(|(_, order)| Shown::from_sorted(rows, findings, order, &state, js_sys::Date::now()))
+        sorted_rows.with(|all| {
+            Shown::from_sorted(all.rows.clone(), findings, &all.order, &state, js_sys::Date::now())
+        })
     });
     let total = move || shown.with(|s| s.rows.len());
     // Whether there is a list and whether it is empty: what chooses the table. A memo, so a reload
@@ -127,7 +129,8 @@ pub fn KeysPage() -> impl IntoView {
     });
     on_cleanup(move || shortcuts.remove());
 
-    let selected = RwSignal::new(HashSet::<String>::new());
+    // The values of the keys ticked, in the order ticked.
+    let selected = RwSignal::new(Vec::<String>::new());
     let confirm_bulk = RwSignal::new(false);
     let deletion = ops.track();
     // The selected keys go to the copy and export pages by hash, never by value.
@@ -163,7 +166,7 @@ pub fn KeysPage() -> impl IntoView {
     Effect::new(move || {
         if deletion.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             confirm_bulk.set(false);
-            selected.set(HashSet::new());
+            selected.set(Vec::new());
         }
     });
     let refresh = move |_| {
@@ -254,20 +257,20 @@ pub fn KeysPage() -> impl IntoView {
                             confirm_bulk.set(true);
                         }
                     >
-                        {move || format!("Delete selected ({})", selected.with(HashSet::len))}
+                        {move || format!("Delete selected ({})", selected.with(Vec::len))}
                     </button>
                     <button type="button" class="secondary" on:click={
                         let with_selected = with_selected.clone();
                         move |_| with_selected(|keys| Page::Copy { to: None, keys })
-                    }>{move || format!("Copy selected ({})", selected.with(HashSet::len))}</button>
+                    }>{move || format!("Copy selected ({})", selected.with(Vec::len))}</button>
                     <button type="button" class="secondary" on:click={
                         let with_selected = with_selected.clone();
                         move |_| with_selected(|keys| Page::Export { keys })
-                    }>{move || format!("Export selected ({})", selected.with(HashSet::len))}</button>
+                    }>{move || format!("Export selected ({})", selected.with(Vec::len))}</button>
                     <button type="button" class="secondary" on:click={
                         let with_selected = with_selected.clone();
                         move |_| with_selected(|keys| Page::Roll { keys })
-                    }>{move || format!("Roll selected ({})", selected.with(HashSet::len))}</button>
+                    }>{move || format!("Roll selected ({})", selected.with(Vec::len))}</button>
                 </Show>
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
                     {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}
@@ -329,7 +332,7 @@ pub fn KeysPage() -> impl IntoView {
             >
                 <p>
                     {move || {
-                        format!("{} keys will stop working at once.", selected.with(HashSet::len))
+                        format!("{} keys will stop working at once.", selected.with(Vec::len))
                     }}
                 </p>
                 <p class="hint">"You can undo this from “Recently deleted”, in this session."</p>
