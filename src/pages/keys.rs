@@ -149,6 +149,9 @@ pub fn KeysPage() -> impl IntoView {
             go(page(keys).of(&app.app_id()), Nav::default());
         }
     };
+    // A memo, so the buttons are built when the selection fills and removed when it empties, not
+    // built again on each tick: what `<Show>` does, without a copy of its code for each use.
+    let any_selected = Memo::new(move |_| selected.with(|s| !s.is_empty()));
     let delete_selected = Callback::new(move |()| {
         let Some(client) = app.client() else { return };
         // A retry after a failure part-way sends the keys already deleted again: Algolia answers that
@@ -248,30 +251,34 @@ pub fn KeysPage() -> impl IntoView {
                 <p class="count" role="status">
                     {move || format!("{} of {} keys", shown.with(|s| s.len()), total())}
                 </p>
-                <Show when=move || selected.with(|s| !s.is_empty())>
-                    <button
-                        type="button"
-                        class="danger"
-                        on:click=move |_| {
-                            deletion.clear_ended();
-                            confirm_bulk.set(true);
+                {move || {
+                    any_selected.get().then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="danger"
+                                on:click=move |_| {
+                                    deletion.clear_ended();
+                                    confirm_bulk.set(true);
+                                }
+                            >
+                                {move || format!("Delete selected ({})", selected.with(Vec::len))}
+                            </button>
+                            <button type="button" class="secondary" on:click={
+                                let with_selected = with_selected.clone();
+                                move |_| with_selected(|keys| Page::Copy { to: None, keys })
+                            }>{move || format!("Copy selected ({})", selected.with(Vec::len))}</button>
+                            <button type="button" class="secondary" on:click={
+                                let with_selected = with_selected.clone();
+                                move |_| with_selected(|keys| Page::Export { keys })
+                            }>{move || format!("Export selected ({})", selected.with(Vec::len))}</button>
+                            <button type="button" class="secondary" on:click={
+                                let with_selected = with_selected.clone();
+                                move |_| with_selected(|keys| Page::Roll { keys })
+                            }>{move || format!("Roll selected ({})", selected.with(Vec::len))}</button>
                         }
-                    >
-                        {move || format!("Delete selected ({})", selected.with(Vec::len))}
-                    </button>
-                    <button type="button" class="secondary" on:click={
-                        let with_selected = with_selected.clone();
-                        move |_| with_selected(|keys| Page::Copy { to: None, keys })
-                    }>{move || format!("Copy selected ({})", selected.with(Vec::len))}</button>
-                    <button type="button" class="secondary" on:click={
-                        let with_selected = with_selected.clone();
-                        move |_| with_selected(|keys| Page::Export { keys })
-                    }>{move || format!("Export selected ({})", selected.with(Vec::len))}</button>
-                    <button type="button" class="secondary" on:click={
-                        let with_selected = with_selected.clone();
-                        move |_| with_selected(|keys| Page::Roll { keys })
-                    }>{move || format!("Roll selected ({})", selected.with(Vec::len))}</button>
-                </Show>
+                    })
+                }}
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
                     {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}
                 </button>
@@ -302,6 +309,9 @@ pub fn KeysPage() -> impl IntoView {
                 Some(false) => {
                     // The table stays mounted while a search matches nothing, so the keystroke that
                     // brings matches back only renders rows, not a whole new table.
+                    // A memo, so the message is shown when the matches run out and removed when
+                    // they come back, not built again on each keystroke.
+                    let no_match = Memo::new(move |_| shown.with(Shown::is_empty));
                     view! {
                         <KeyTable
                             shown=shown
@@ -311,14 +321,18 @@ pub fn KeysPage() -> impl IntoView {
                             key_href=Callback::new(move |hash| app.at(Page::Key(hash)).href())
                             selected=selected
                         />
-                        <Show when=move || shown.with(Shown::is_empty)>
-                            <div class="empty">
-                                <p>"No key matches this search and these filters."</p>
-                                <button type="button" class="secondary" on:click=move |_| set_view.run((ViewState::default(), false))>
-                                    "Clear search and filters"
-                                </button>
-                            </div>
-                        </Show>
+                        {move || {
+                            no_match.get().then(|| {
+                                view! {
+                                    <div class="empty">
+                                        <p>"No key matches this search and these filters."</p>
+                                        <button type="button" class="secondary" on:click=move |_| set_view.run((ViewState::default(), false))>
+                                            "Clear search and filters"
+                                        </button>
+                                    </div>
+                                }
+                            })
+                        }}
                     }
                     .into_any()
                 }
