@@ -22,6 +22,8 @@ use crate::store::{KeyStore, roll_of};
 /// (`--row`: a table row, or a taller card on a phone) and the table reads it when it measures
 /// itself; this is the table row's, until then.
 const ROW_HEIGHT: f64 = 56.0;
+/// The ACL cell's share of the table's width, in percent, until the table reads the stylesheet's.
+const ACL_PERCENT: f64 = 14.0;
 
 /// The keys table: sortable headers, windowed rows, and one tab stop, the focused row, walked with
 /// the keyboard (`keys::table::keyboard`).
@@ -47,11 +49,7 @@ pub fn KeyTable(
     };
     let viewport = RwSignal::new(800.0);
     let row_height = RwSignal::new(ROW_HEIGHT);
-    let width = RwSignal::new(1200.0);
-    // The ACL cell's share of the table's width (the stylesheet's `--acl-percent`: a column, or
-    // most of a phone's card), less its padding.
-    let acl_percent = RwSignal::new(14.0);
-    let acl_room = Memo::new(move |_| width.get() * acl_percent.get() / 100.0 - 16.0);
+    let acl_room = RwSignal::new(acl_room_in(1200.0, ACL_PERCENT));
     let active = RwSignal::new(0usize);
     let total = Memo::new(move |_| shown.with(Shown::len));
 
@@ -61,12 +59,14 @@ pub fn KeyTable(
         if let Some(el) = scroller.get_untracked() {
             let window_height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
             viewport.set(f64::from(el.client_height()).min(window_height));
-            width.set(f64::from(el.client_width()));
             if let Some(height) = css_number(&el, "--row") {
                 row_height.set(height);
             }
-            if let Some(percent) = css_number(&el, "--acl-percent") {
-                acl_percent.set(percent);
+            let percent = css_number(&el, "--acl-percent").unwrap_or(ACL_PERCENT);
+            let room = acl_room_in(f64::from(el.client_width()), percent);
+            // Only a change lays every row's chips out again.
+            if room != acl_room.get_untracked() {
+                acl_room.set(room);
             }
         }
     };
@@ -316,6 +316,12 @@ pub fn KeyTable(
     }
 }
 
+/// The room the ACL cell has for chips in a table `width` CSS pixels wide: its share of the width
+/// (the stylesheet's `--acl-percent`: a column, or most of a phone's card), less its padding.
+fn acl_room_in(width: f64, percent: f64) -> f64 {
+    width * percent / 100.0 - 16.0
+}
+
 /// The height of `rows` rows in CSS pixels, formatted as an integer (float formatting would add
 /// kilobytes to the bundle for nothing).
 fn px(rows: usize, row_height: f64) -> String {
@@ -397,7 +403,7 @@ fn KeyTableRow(
     active: RwSignal<usize>,
     selected: RwSignal<Vec<String>>,
     key_href: Callback<String, String>,
-    acl_room: Memo<f64>,
+    acl_room: RwSignal<f64>,
 ) -> impl IntoView {
     provide_context(InTableRow { acl_room });
     let position =
