@@ -51,22 +51,24 @@ pub fn App() -> impl IntoView {
     // views below are rebuilt only when they do, not on each keystroke in the table's search.
     let route = router.route();
     let page = Memo::new(move |_| route.with(|route| route.as_ref().map(AppRoute::page)));
-    let part = Memo::new(move |_| {
+    // The application whose pages are shown, if any: its layout is built again only when it changes.
+    let app = Memo::new(move |_| {
         page.with(|page| match page {
-            None => Part::NotFound,
-            Some(AppRoute::Connect) => Part::Connect,
-            Some(AppRoute::AddApp) => Part::AddApp,
-            Some(AppRoute::App { app, .. }) => Part::App(app.clone()),
+            Some(AppRoute::App { app, .. }) => Some(app.clone()),
+            _ => None,
         })
     });
     // Watched on every page while any application holds its key, the connect form and another
     // application's lock screen included.
     let watch_idle = Memo::new(move |_| session.any_connected());
-    let page_view = move || match part.get() {
-        Part::Connect => view! { <ConnectPage adding=false /> }.into_any(),
-        Part::AddApp => view! { <ConnectPage adding=true /> }.into_any(),
-        Part::NotFound => view! { <NotFound /> }.into_any(),
-        Part::App(app_id) => app_view(app_id, page),
+    // Outside an application this reads the page as well, so a move between the connect form,
+    // adding an application and an unknown address shows the new page.
+    let page_view = move || match app.get() {
+        Some(app_id) => app_view(app_id, page),
+        None => page.with(|page| match page {
+            None => view! { <NotFound /> }.into_any(),
+            Some(route) => view! { <ConnectPage adding=*route == AppRoute::AddApp /> }.into_any(),
+        }),
     };
     view! {
         {move || watch_idle.get().then(|| view! { <IdleLock /> })}
@@ -81,15 +83,6 @@ fn app_view(app_id: String, page: Memo<Option<AppRoute>>) -> AnyView {
         Memo::new(move |_| page.with(|r| matches!(r, Some(AppRoute::App { app, .. }) if *app == this_app)));
     let children = move || if here.get() { page.get().and_then(app_page) } else { None };
     view! { <AppLayout app_id=app_id>{children}</AppLayout> }.into_any()
-}
-
-#[derive(Clone, PartialEq)]
-enum Part {
-    Connect,
-    AddApp,
-    /// The pages of one application, which share its layout.
-    App(String),
-    NotFound,
 }
 
 fn app_page(route: AppRoute) -> Option<AnyView> {

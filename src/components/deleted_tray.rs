@@ -2,7 +2,6 @@ use leptos::prelude::*;
 
 use crate::components::{ConfirmDialog, KeyedList, Now, text_key};
 use crate::keys::format::{ago, key_name, utc};
-use crate::keys::tray::Deleted;
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::session::Connection;
 
@@ -15,8 +14,8 @@ pub fn DeletedTray() -> impl IntoView {
     let now = expect_context::<Now>().0;
     let restoring = ops.track();
     let busy = RwSignal::new(None::<String>);
-    // A key whose expiry has passed since it was deleted: restoring it needs a decision.
-    let expired = RwSignal::new(None::<Deleted>);
+    // The value of a key whose expiry has passed since it was deleted: restoring it needs a decision.
+    let expired = RwSignal::new(None::<String>);
     let expired_open = RwSignal::new(false);
     let restore = move |value: String, never_expiring: bool| {
         let Some(client) = app.client() else { return };
@@ -25,7 +24,7 @@ pub fn DeletedTray() -> impl IntoView {
             return;
         };
         if !never_expiring && deleted.settings_at(js_sys::Date::now()).is_none() {
-            expired.set(Some(deleted));
+            expired.set(Some(deleted.value));
             expired_open.set(true);
             return;
         }
@@ -41,8 +40,8 @@ pub fn DeletedTray() -> impl IntoView {
         }
     };
     let restore_never = Callback::new(move |()| {
-        if let Some(deleted) = expired.get_untracked() {
-            restore(deleted.value, true);
+        if let Some(value) = expired.get_untracked() {
+            restore(value, true);
         }
     });
     let tray_keys =
@@ -75,15 +74,22 @@ pub fn DeletedTray() -> impl IntoView {
         }
         .into_any()
     });
+    // A memo, so the tray is built when it fills and removed when it empties, not built again on
+    // each delete or restore: what `<Show>` does, without a copy of its code for each use.
+    let any_deleted = Memo::new(move |_| ops.tray.with(|t| !t.is_empty()));
     view! {
-        <Show when=move || ops.tray.with(|t| !t.is_empty())>
-            <section class="card tray" aria-labelledby="tray-title">
-                <h2 id="tray-title">{move || format!("Recently deleted ({})", ops.tray.with(Vec::len))}</h2>
-                <ul>
-                    <KeyedList keys=tray_keys row=tray_row />
-                </ul>
-            </section>
-        </Show>
+        {move || {
+            any_deleted.get().then(|| {
+                view! {
+                    <section class="card tray" aria-labelledby="tray-title">
+                        <h2 id="tray-title">{move || format!("Recently deleted ({})", ops.tray.with(Vec::len))}</h2>
+                        <ul>
+                            <KeyedList keys=tray_keys row=tray_row />
+                        </ul>
+                    </section>
+                }
+            })
+        }}
         <ConfirmDialog
             open=expired_open
             title="Its expiry has passed"
@@ -92,17 +98,17 @@ pub fn DeletedTray() -> impl IntoView {
             busy=Signal::derive(move || restoring.is_working())
         >
             {move || {
-                expired.get().map(|d| {
-                    view! {
-                        <p>
-                            {format!(
-                                "{} was set to expire at {}, which has passed. Restore it never expiring? You can set a new expiry afterwards.",
-                                key_name(&d.settings.description, &d.value),
-                                d.expires_at_ms.map(utc).unwrap_or_default(),
-                            )}
-                        </p>
-                    }
-                })
+                let value = expired.get()?;
+                // The key as the tray has it when the dialog opens, as the text was before.
+                let text = ops.tray.with_untracked(|tray| {
+                    let d = tray.iter().find(|d| d.value == value)?;
+                    Some(format!(
+                        "{} was set to expire at {}, which has passed. Restore it never expiring? You can set a new expiry afterwards.",
+                        key_name(&d.settings.description, &d.value),
+                        d.expires_at_ms.map(utc).unwrap_or_default(),
+                    ))
+                })?;
+                Some(view! { <p>{text}</p> })
             }}
         </ConfirmDialog>
     }

@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -23,6 +22,8 @@ use crate::store::{KeyStore, roll_of};
 /// (`--row`: a table row, or a taller card on a phone) and the table reads it when it measures
 /// itself; this is the table row's, until then.
 const ROW_HEIGHT: f64 = 56.0;
+/// The ACL cell's share of the table's width, in percent, until the table reads the stylesheet's.
+const ACL_PERCENT: f64 = 14.0;
 
 /// The keys table: sortable headers, windowed rows, and one tab stop, the focused row, walked with
 /// the keyboard (`keys::table::keyboard`).
@@ -37,7 +38,7 @@ pub fn KeyTable(
     /// The link to a key's details, given its short hash.
     key_href: Callback<String, String>,
     /// The values of the keys ticked for a bulk action.
-    selected: RwSignal<HashSet<String>>,
+    selected: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
@@ -48,11 +49,7 @@ pub fn KeyTable(
     };
     let viewport = RwSignal::new(800.0);
     let row_height = RwSignal::new(ROW_HEIGHT);
-    let width = RwSignal::new(1200.0);
-    // The ACL cell's share of the table's width (the stylesheet's `--acl-percent`: a column, or
-    // most of a phone's card), less its padding.
-    let acl_percent = RwSignal::new(14.0);
-    let acl_room = Memo::new(move |_| width.get() * acl_percent.get() / 100.0 - 16.0);
+    let acl_room = RwSignal::new(acl_room_in(1200.0, ACL_PERCENT));
     let active = RwSignal::new(0usize);
     let total = Memo::new(move |_| shown.with(Shown::len));
 
@@ -62,12 +59,14 @@ pub fn KeyTable(
         if let Some(el) = scroller.get_untracked() {
             let window_height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
             viewport.set(f64::from(el.client_height()).min(window_height));
-            width.set(f64::from(el.client_width()));
             if let Some(height) = css_number(&el, "--row") {
                 row_height.set(height);
             }
-            if let Some(percent) = css_number(&el, "--acl-percent") {
-                acl_percent.set(percent);
+            let percent = css_number(&el, "--acl-percent").unwrap_or(ACL_PERCENT);
+            let room = acl_room_in(f64::from(el.client_width()), percent);
+            // Only a change lays every row's chips out again.
+            if room != acl_room.get_untracked() {
+                acl_room.set(room);
             }
         }
     };
@@ -127,14 +126,13 @@ pub fn KeyTable(
         }
     });
 
-    let range = Memo::new(move |_| {
+    // Worked out again on each scroll event, but it changes, and the rows with it, only when the
+    // scroll reaches another row.
+    let window = Memo::new(move |_| {
         let row = row_height.get();
         let top = (scroll_top.get() / row) as usize;
         let in_view = (viewport.get() / row).ceil() as usize;
-        rows_to_render(top, in_view, total.get(), heading.get())
-    });
-    let window = Memo::new(move |_| {
-        let Range { start, end } = range.get();
+        let Range { start, end } = rows_to_render(top, in_view, total.get(), heading.get());
         shown.with(|s| {
             let load = Arc::as_ptr(&s.rows) as usize;
             let end = end.min(s.len());
@@ -146,6 +144,11 @@ pub fn KeyTable(
                 .collect::<Vec<_>>()
         })
     });
+
+    // The rows above and below the window, which the two spacer rows stand in for. An empty window
+    // is at the end of the rows (`rows_to_render`).
+    let above = move || window.with(|w| w.first().map_or(total.get(), |w| w.position));
+    let below = move || total.get() - window.with(|w| w.last().map_or(total.get(), |w| w.position + 1));
 
     // Keyed by load and index, so a refresh renders every row afresh.
     let row_keys = Signal::derive(move || {
@@ -298,17 +301,23 @@ pub fn KeyTable(
                     </tr>
                 </thead>
                 <tbody on:keydown=on_keydown on:focusin=move |_| in_rows.set_value(true) on:focusout=on_focusout>
-                    <tr class="spacer" aria-hidden="true" style:height=move || px(range.with(|r| r.start), row_height.get())></tr>
+                    <tr class="spacer" aria-hidden="true" style:height=move || px(above(), row_height.get())></tr>
                     <KeyedList keys=row_keys row=table_row />
                     <tr
                         class="spacer"
                         aria-hidden="true"
-                        style:height=move || px(total.get() - range.with(|r| r.end), row_height.get())
+                        style:height=move || px(below(), row_height.get())
                     ></tr>
                 </tbody>
             </table>
         </div>
     }
+}
+
+/// The room the ACL cell has for chips in a table `width` CSS pixels wide: its share of the width
+/// (the stylesheet's `--acl-percent`: a column, or most of a phone's card), less its padding.
+fn acl_room_in(width: f64, percent: f64) -> f64 {
+    width * percent / 100.0 - 16.0
 }
 
 /// The height of `rows` rows in CSS pixels, formatted as an integer (float formatting would add
@@ -390,9 +399,9 @@ fn KeyTableRow(
     findings: Vec<Finding>,
     window: Memo<Vec<WindowRow>>,
     active: RwSignal<usize>,
-    selected: RwSignal<HashSet<String>>,
+    selected: RwSignal<Vec<String>>,
     key_href: Callback<String, String>,
-    acl_room: Memo<f64>,
+    acl_room: RwSignal<f64>,
 ) -> impl IntoView {
     provide_context(InTableRow { acl_room });
     let position =
@@ -438,10 +447,10 @@ fn KeyTableRow(
         let on = event_target_checked(&ev);
         let value = select_value.clone();
         selected.update(|s| {
-            if on {
-                s.insert(value);
-            } else {
-                s.remove(&value);
+            if !on {
+                s.retain(|v| *v != value);
+            } else if !s.contains(&value) {
+                s.push(value);
             }
         });
     };

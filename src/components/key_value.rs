@@ -13,26 +13,23 @@ const REVEAL_FOR: Duration = Duration::from_secs(8);
 pub fn KeyValue(#[prop(into)] value: String) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let copy_text = value.clone();
-    let remask = StoredValue::new(None::<TimeoutHandle>);
-    on_cleanup(move || {
-        if let Some(handle) = remask.try_get_value().flatten() {
-            handle.clear();
-        }
-    });
+    // Clicks are counted: a reveal's timer masks the key again only if no click came after it
+    // (and does nothing once the key is no longer shown).
+    let clicks = StoredValue::new(0usize);
     let toggle = move |_| {
-        if let Some(handle) = remask.get_value() {
-            handle.clear();
-        }
+        clicks.update_value(|n| *n += 1);
         let reveal = !revealed.get_untracked();
         revealed.set(reveal);
         if reveal {
-            let handle = set_timeout_with_handle(
+            let this_click = clicks.get_value();
+            set_timeout(
                 move || {
-                    revealed.try_set(false);
+                    if clicks.try_get_value() == Some(this_click) {
+                        revealed.try_set(false);
+                    }
                 },
                 REVEAL_FOR,
             );
-            remask.set_value(handle.ok());
         }
     };
     let masked = mask(&value);

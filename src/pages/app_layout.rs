@@ -9,13 +9,6 @@ use crate::router::{Nav, use_go};
 use crate::routes::AppRoute;
 use crate::session::{AppState, Connection, Session};
 
-#[derive(Clone, Copy, PartialEq)]
-enum Gate {
-    NotConnected,
-    Connected,
-    Locked,
-}
-
 /// Every page of one application, the page being `children`: shown when the application is
 /// connected, replaced by the unlock form when it is locked, and by a way to connect it when this
 /// tab has no such application. The application is in context for the page: its connection, keys
@@ -23,19 +16,18 @@ enum Gate {
 #[component]
 pub fn AppLayout(app_id: String, children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<Session>();
-    let gate = {
+    // Whether this tab holds the application's key: `None` when it does not hold the application.
+    let unlocked = {
         let app_id = app_id.clone();
-        Memo::new(move |_| match session.find(&app_id) {
-            None => Gate::NotConnected,
-            Some(app) => app.state.with(|state| match state {
-                AppState::Connected { .. } => Gate::Connected,
-                AppState::Locked { .. } => Gate::Locked,
-            }),
+        Memo::new(move |_| {
+            session
+                .find(&app_id)
+                .map(|app| app.state.with(|state| matches!(state, AppState::Connected { .. })))
         })
     };
-    move || match (gate.get(), session.find_untracked(&app_id)) {
-        (Gate::Connected, Some(app)) => view! { <Connected app=app children=children.clone() /> }.into_any(),
-        (Gate::Locked, Some(app)) => view! { <LockScreen app=app /> }.into_any(),
+    move || match (unlocked.get(), session.find_untracked(&app_id)) {
+        (Some(true), Some(app)) => view! { <Connected app=app children=children.clone() /> }.into_any(),
+        (Some(false), Some(app)) => view! { <LockScreen app=app /> }.into_any(),
         _ => view! { <NotConnected app_id=app_id.clone() /> }.into_any(),
     }
 }

@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -49,19 +48,22 @@ pub fn KeysPage() -> impl IntoView {
     // The audit's findings, computed once per load, feed the findings column, filter and sort.
     let sort = Memo::new(move |_| view_state.with(|v| (v.sort, v.descending)));
     let findings = move || store.findings.get();
-    let order = Memo::new(move |_| {
+    // Every row in the sort's order, none filtered out: a `Shown` like the table's, which keeps
+    // the findings only when it is sorted by them.
+    let sorted_rows = Memo::new(move |_| {
         let (by, descending) = sort.get();
         let rows = store.rows.get().unwrap_or_default();
         let findings = if by == Sort::Risk { findings() } else { Default::default() };
         let order = Arc::new(sorted(&rows, &findings, by, descending));
         mark("keys-sorted");
-        (Arc::as_ptr(&rows) as usize, order)
+        Shown { rows, findings, order }
     });
     let shown = Memo::new(move |_| {
         let state = view_state.get();
-        let rows = store.rows.get().unwrap_or_default();
         let findings = findings();
-        order.with(|(_, order)| Shown::from_sorted(rows, findings, order, &state, js_sys::Date::now()))
+        sorted_rows.with(|all| {
+            Shown::from_sorted(all.rows.clone(), findings, &all.order, &state, js_sys::Date::now())
+        })
     });
     let total = move || shown.with(|s| s.rows.len());
     // Whether there is a list and whether it is empty: what chooses the table. A memo, so a reload
@@ -127,7 +129,8 @@ pub fn KeysPage() -> impl IntoView {
     });
     on_cleanup(move || shortcuts.remove());
 
-    let selected = RwSignal::new(HashSet::<String>::new());
+    // The values of the keys ticked, in the order ticked.
+    let selected = RwSignal::new(Vec::<String>::new());
     let confirm_bulk = RwSignal::new(false);
     let deletion = ops.track();
     // The selected keys go to the copy and export pages by hash, never by value.
@@ -146,6 +149,9 @@ pub fn KeysPage() -> impl IntoView {
             go(page(keys).of(&app.app_id()), Nav::default());
         }
     };
+    // A memo, so the buttons are built when the selection fills and removed when it empties, not
+    // built again on each tick: what `<Show>` does, without a copy of its code for each use.
+    let any_selected = Memo::new(move |_| selected.with(|s| !s.is_empty()));
     let delete_selected = Callback::new(move |()| {
         let Some(client) = app.client() else { return };
         // A retry after a failure part-way sends the keys already deleted again: Algolia answers that
@@ -163,7 +169,7 @@ pub fn KeysPage() -> impl IntoView {
     Effect::new(move || {
         if deletion.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             confirm_bulk.set(false);
-            selected.set(HashSet::new());
+            selected.set(Vec::new());
         }
     });
     let refresh = move |_| {
@@ -245,30 +251,34 @@ pub fn KeysPage() -> impl IntoView {
                 <p class="count" role="status">
                     {move || format!("{} of {} keys", shown.with(|s| s.len()), total())}
                 </p>
-                <Show when=move || selected.with(|s| !s.is_empty())>
-                    <button
-                        type="button"
-                        class="danger"
-                        on:click=move |_| {
-                            deletion.clear_ended();
-                            confirm_bulk.set(true);
+                {move || {
+                    any_selected.get().then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="danger"
+                                on:click=move |_| {
+                                    deletion.clear_ended();
+                                    confirm_bulk.set(true);
+                                }
+                            >
+                                {move || format!("Delete selected ({})", selected.with(Vec::len))}
+                            </button>
+                            <button type="button" class="secondary" on:click={
+                                let with_selected = with_selected.clone();
+                                move |_| with_selected(|keys| Page::Copy { to: None, keys })
+                            }>{move || format!("Copy selected ({})", selected.with(Vec::len))}</button>
+                            <button type="button" class="secondary" on:click={
+                                let with_selected = with_selected.clone();
+                                move |_| with_selected(|keys| Page::Export { keys })
+                            }>{move || format!("Export selected ({})", selected.with(Vec::len))}</button>
+                            <button type="button" class="secondary" on:click={
+                                let with_selected = with_selected.clone();
+                                move |_| with_selected(|keys| Page::Roll { keys })
+                            }>{move || format!("Roll selected ({})", selected.with(Vec::len))}</button>
                         }
-                    >
-                        {move || format!("Delete selected ({})", selected.with(HashSet::len))}
-                    </button>
-                    <button type="button" class="secondary" on:click={
-                        let with_selected = with_selected.clone();
-                        move |_| with_selected(|keys| Page::Copy { to: None, keys })
-                    }>{move || format!("Copy selected ({})", selected.with(HashSet::len))}</button>
-                    <button type="button" class="secondary" on:click={
-                        let with_selected = with_selected.clone();
-                        move |_| with_selected(|keys| Page::Export { keys })
-                    }>{move || format!("Export selected ({})", selected.with(HashSet::len))}</button>
-                    <button type="button" class="secondary" on:click={
-                        let with_selected = with_selected.clone();
-                        move |_| with_selected(|keys| Page::Roll { keys })
-                    }>{move || format!("Roll selected ({})", selected.with(HashSet::len))}</button>
-                </Show>
+                    })
+                }}
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
                     {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}
                 </button>
@@ -299,6 +309,9 @@ pub fn KeysPage() -> impl IntoView {
                 Some(false) => {
                     // The table stays mounted while a search matches nothing, so the keystroke that
                     // brings matches back only renders rows, not a whole new table.
+                    // A memo, so the message is shown when the matches run out and removed when
+                    // they come back, not built again on each keystroke.
+                    let no_match = Memo::new(move |_| shown.with(Shown::is_empty));
                     view! {
                         <KeyTable
                             shown=shown
@@ -308,14 +321,18 @@ pub fn KeysPage() -> impl IntoView {
                             key_href=Callback::new(move |hash| app.at(Page::Key(hash)).href())
                             selected=selected
                         />
-                        <Show when=move || shown.with(Shown::is_empty)>
-                            <div class="empty">
-                                <p>"No key matches this search and these filters."</p>
-                                <button type="button" class="secondary" on:click=move |_| set_view.run((ViewState::default(), false))>
-                                    "Clear search and filters"
-                                </button>
-                            </div>
-                        </Show>
+                        {move || {
+                            no_match.get().then(|| {
+                                view! {
+                                    <div class="empty">
+                                        <p>"No key matches this search and these filters."</p>
+                                        <button type="button" class="secondary" on:click=move |_| set_view.run((ViewState::default(), false))>
+                                            "Clear search and filters"
+                                        </button>
+                                    </div>
+                                }
+                            })
+                        }}
                     }
                     .into_any()
                 }
@@ -329,7 +346,7 @@ pub fn KeysPage() -> impl IntoView {
             >
                 <p>
                     {move || {
-                        format!("{} keys will stop working at once.", selected.with(HashSet::len))
+                        format!("{} keys will stop working at once.", selected.with(Vec::len))
                     }}
                 </p>
                 <p class="hint">"You can undo this from “Recently deleted”, in this session."</p>
