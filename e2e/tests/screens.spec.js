@@ -114,7 +114,7 @@ test('the dialogs pass axe in light and dark', async ({ page }) => {
   }
 });
 
-test('at every width the table clips no chip, time or heading, and shows "+N" for the chips left out', async ({ page }) => {
+test('at every width the table clips no chip, time or heading, a text cut short shows itself on hover, and "+N" counts the chips left out', async ({ page }) => {
   test.setTimeout(120_000);
   await setUp(page);
   await page.goto(`./apps/${APP_ID}/keys`);
@@ -136,6 +136,13 @@ test('at every width the table clips no chip, time or heading, and shows "+N" fo
         for (const el of row.querySelectorAll('.chips, .chip, time, .expiry')) {
           if (overflows(el)) clipped.push(`${el.className || el.tagName}: ${el.textContent}`);
         }
+        // A text that ends in an ellipsis shows itself whole on hover.
+        const cutShort = (el, shown) => overflows(el) && shown.title !== shown.textContent;
+        for (const el of row.querySelectorAll('.two-lines span, .key-text')) {
+          if (cutShort(el, el)) clipped.push(`no title: ${el.textContent}`);
+        }
+        const description = row.querySelector('td.description');
+        if (cutShort(description, description.querySelector('a'))) clipped.push(`no title: ${description.textContent}`);
         // Every ACL is either a chip or counted in "+N".
         const list = row.querySelector('.chips');
         const all = list.getAttribute('aria-label').replace(/^ACL: /, '').split(', ').filter(Boolean);

@@ -476,7 +476,7 @@ fn KeyTableRow(
             <td class="description">
                 // A plain link: the router handles its click, and a row is cheaper without the
                 // active-link tracking of <A>.
-                <a href=key_href.run(hash.to_owned()) tabindex="-1">{description.clone()}</a>
+                <a href=key_href.run(hash.to_owned()) tabindex="-1" title=description.clone()>{description.clone()}</a>
                 {unread.map(|label| view! { <span class="badge" role="img" aria-label=label.clone() title=label>"⚠"</span> })}
                 {move || applying().map(|label| view! { <span class="badge">{label}</span> })}
                 {roll_link}
@@ -492,8 +492,8 @@ fn KeyTableRow(
                 <span title=referers.clone()>{referers.clone()}</span>
             </td>
             <td class="two-lines">
-                <span>{rate}</span>
-                <span>{hits}</span>
+                <span title=rate.clone()>{rate.clone()}</span>
+                <span title=hits.clone()>{hits.clone()}</span>
             </td>
             <td>
                 <CreatedAt at_ms=key.created_at_ms />

@@ -33,9 +33,11 @@ pub fn KeyValue(#[prop(into)] value: String) -> impl IntoView {
         }
     };
     let masked = mask(&value);
+    // Cut short in a narrow column, the masked form shows whole on hover.
+    let title = masked.clone();
     view! {
         <span class="key-value">
-            <code class="key-text" class:revealed=revealed>
+            <code class="key-text" class:revealed=revealed title=title>
                 {move || if revealed.get() { value.clone() } else { masked.clone() }}
             </code>
             <button
