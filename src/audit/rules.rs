@@ -2,7 +2,6 @@
 //! rule looks at one key, or, for duplicates and stale patterns, at the key among the application's
 //! keys and indices.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
@@ -253,15 +252,13 @@ impl Fix {
 /// are not looked for.
 pub fn audit(rows: &[KeyRow], indices: Option<&[String]>, now_ms: f64) -> Vec<Vec<Finding>> {
     let signatures: Vec<u64> = rows.iter().map(settings_hash).collect();
-    let mut copies: HashMap<u64, usize> = HashMap::new();
-    for &signature in &signatures {
-        *copies.entry(signature).or_default() += 1;
-    }
+    let mut sorted = signatures.clone();
+    sorted.sort_unstable();
     rows.iter()
         .zip(&signatures)
         .map(|(row, signature)| {
             let mut found = key_findings(row, indices, now_ms);
-            let others = copies.get(signature).map_or(0, |n| n - 1);
+            let others = copies(&sorted, *signature) - 1;
             if others > 0 {
                 // Among the findings of its severity, which `key_findings` lists most severe first.
                 let at = found.iter().position(|f| f.severity() < Severity::Low).unwrap_or(found.len());
@@ -270,6 +267,12 @@ pub fn audit(rows: &[KeyRow], indices: Option<&[String]>, now_ms: f64) -> Vec<Ve
             found
         })
         .collect()
+}
+
+/// How many times `signature` is in `sorted`, found by binary search: a `HashMap` of counts would
+/// bring its own hashing code into the bundle.
+fn copies(sorted: &[u64], signature: u64) -> usize {
+    sorted.partition_point(|&s| s <= signature) - sorted.partition_point(|&s| s < signature)
 }
 
 /// A fingerprint of what makes two keys' settings identical (as the comparison of two
@@ -413,6 +416,12 @@ pub fn summary(findings: &[Finding]) -> Option<(Severity, usize)> {
 mod tests {
     use super::*;
     use crate::algolia::ApiKey;
+
+    #[test]
+    fn copies_counts_a_signature_in_a_sorted_list() {
+        let sorted = [1, 3, 3, 3, 7];
+        assert_eq!([0, 1, 3, 7, 9].map(|s| copies(&sorted, s)), [0, 1, 3, 1, 0]);
+    }
 
     const NOW: f64 = 1_700_000_000_000.0;
 

@@ -2,8 +2,6 @@
 //! and how each pair differs. Keys are matched by description and, failing that, by identical
 //! settings; their values are never compared (each application has its own).
 
-use std::collections::HashMap;
-
 use super::form::diff::{Change, diff};
 use super::table::{KeyRow, Rows, SearchText, Sort, sorted};
 use crate::algolia::{ApiKey, KeyBody};
@@ -106,13 +104,12 @@ pub fn compare(a: &[KeyRow], b: &[KeyRow]) -> Comparison {
     let mut partner: Vec<Option<usize>> = vec![None; a.len()];
     let mut taken = vec![false; b.len()];
 
-    let mut by_description: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &j in &order_b {
-        let description = b[j].key.description.as_str();
-        if !description.is_empty() {
-            by_description.entry(description).or_default().push(j);
-        }
-    }
+    let by_description = Groups::new(
+        order_b
+            .iter()
+            .map(|&j| (b[j].key.description.as_str(), j))
+            .filter(|(description, _)| !description.is_empty()),
+    );
     // Identical keys first, over the whole load, so that a description used more than once never
     // pairs a key with another's twin.
     for identical_only in [true, false] {
@@ -120,8 +117,7 @@ pub fn compare(a: &[KeyRow], b: &[KeyRow]) -> Comparison {
             if partner[i].is_some() {
                 continue;
             }
-            let Some(candidates) = by_description.get(a[i].key.description.as_str()) else { continue };
-            let mut free = candidates.iter().copied().filter(|&j| !taken[j]);
+            let mut free = by_description.get(a[i].key.description.as_str()).filter(|&j| !taken[j]);
             if let Some(j) = free.find(|&j| !identical_only || same_definition(&a[i], &b[j])) {
                 taken[j] = true;
                 partner[i] = Some(j);
@@ -129,20 +125,15 @@ pub fn compare(a: &[KeyRow], b: &[KeyRow]) -> Comparison {
         }
     }
 
-    // Keyed by `&str` like the map above, so that one map type serves both.
+    // Grouped by `&str` like the descriptions above, so that one `Groups` type serves both.
     let signatures: Vec<(usize, String)> =
         order_b.iter().filter(|&&j| !taken[j]).map(|&j| (j, settings_signature(&b[j]))).collect();
-    let mut by_settings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, signature) in &signatures {
-        by_settings.entry(signature).or_default().push(*j);
-    }
+    let by_settings = Groups::new(signatures.iter().map(|(j, signature)| (signature.as_str(), *j)));
     for &i in &order_a {
         if partner[i].is_some() {
             continue;
         }
-        if let Some(candidates) = by_settings.get(settings_signature(&a[i]).as_str())
-            && let Some(j) = candidates.iter().copied().find(|&j| !taken[j])
-        {
+        if let Some(j) = by_settings.get(&settings_signature(&a[i])).find(|&j| !taken[j]) {
             taken[j] = true;
             partner[i] = Some(j);
         }
@@ -158,6 +149,26 @@ pub fn compare(a: &[KeyRow], b: &[KeyRow]) -> Comparison {
     }
     comparison.only_b = order_b.into_iter().filter(|&j| !taken[j]).collect();
     comparison
+}
+
+/// Indices of keys grouped by a text, each group in the order given: a list sorted by text and
+/// searched by binary search (a `HashMap` would bring its own hashing code into the bundle).
+struct Groups<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Groups<'a> {
+    fn new(entries: impl Iterator<Item = (&'a str, usize)>) -> Self {
+        let mut entries: Vec<_> = entries.collect();
+        // A stable sort, so that each group keeps the order given.
+        entries.sort_by_key(|&(text, _)| text);
+        Groups(entries)
+    }
+
+    /// The group of `text`, in the order given; none when no entry has it.
+    fn get(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
+        let start = self.0.partition_point(|&(t, _)| t < text);
+        let len = self.0[start..].partition_point(|&(t, _)| t == text);
+        self.0[start..start + len].iter().map(|&(_, j)| j)
+    }
 }
 
 /// How the keys of a pair differ, field by field, as the edit form shows a change. The ACL is a
@@ -256,6 +267,14 @@ mod tests {
             },
             0.0,
         )
+    }
+
+    #[test]
+    fn groups_keep_the_order_given_within_each_text() {
+        let groups = Groups::new([("b", 0), ("a", 1), ("b", 2), ("c", 3), ("b", 4)].into_iter());
+        assert_eq!(groups.get("b").collect::<Vec<_>>(), [0, 2, 4]);
+        assert_eq!(groups.get("a").collect::<Vec<_>>(), [1]);
+        assert_eq!(groups.get("bb").count(), 0);
     }
 
     #[test]

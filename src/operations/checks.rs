@@ -1,18 +1,44 @@
 //! Finding out what became of a write whose answer was lost, from what the API shows afterwards.
 
-use std::collections::HashSet;
-
 use crate::algolia::{ApiKey, KeyBody};
 
 /// Clocks of the browser and of Algolia may disagree by this much.
 const CLOCK_SKEW_MS: f64 = 300_000.0;
+
+/// A set of key values, kept sorted and looked up by binary search: a `HashSet` would bring its own
+/// hashing code into the bundle for these few lookups.
+#[derive(Clone, Default)]
+pub struct KeyValues(Vec<String>);
+
+impl KeyValues {
+    pub fn contains(&self, value: &str) -> bool {
+        self.0.binary_search_by(|v| v.as_str().cmp(value)).is_ok()
+    }
+}
+
+impl FromIterator<String> for KeyValues {
+    fn from_iter<I: IntoIterator<Item = String>>(values: I) -> Self {
+        let mut values: Vec<String> = values.into_iter().collect();
+        values.sort_unstable();
+        values.dedup();
+        KeyValues(values)
+    }
+}
+
+impl Extend<String> for KeyValues {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, values: I) {
+        self.0.extend(values);
+        self.0.sort_unstable();
+        self.0.dedup();
+    }
+}
 
 /// After a create whose answer could not be read: the key that was not listed `before`, was created
 /// after the request was sent at `sent_at_ms`, and has the settings that were sent (its validity
 /// counted down by at most `slack_s`). A create returns no value to look for, so this is the only
 /// way to recognise the key, and never to create it twice.
 pub fn find_created<'a>(
-    before: &HashSet<String>,
+    before: &KeyValues,
     keys: &'a [ApiKey],
     body: &KeyBody,
     sent_at_ms: f64,
@@ -42,8 +68,16 @@ mod tests {
     }
 
     #[test]
+    fn key_values_hold_each_value_given_or_added() {
+        let mut values: KeyValues = ["b", "a", "b"].map(str::to_owned).into_iter().collect();
+        assert!(values.contains("a") && values.contains("b") && !values.contains("c"));
+        values.extend(["c".to_owned(), "a".to_owned()]);
+        assert!(["a", "b", "c"].iter().all(|v| values.contains(v)) && !values.contains(""));
+    }
+
+    #[test]
     fn finds_the_new_key_with_the_settings_sent() {
-        let before: HashSet<String> = ["old".to_owned()].into();
+        let before: KeyValues = ["old".to_owned()].into_iter().collect();
         let body = KeyBody { acl: vec!["search".into()], description: "Shop".into(), ..KeyBody::default() };
         let keys = [key("old", "Shop"), key("other", "Blog"), key("new", "Shop")];
         assert_eq!(find_created(&before, &keys, &body, SENT, 60).map(|k| k.value.as_str()), Some("new"));
@@ -51,7 +85,7 @@ mod tests {
 
     #[test]
     fn an_old_key_with_the_same_settings_is_not_the_new_one() {
-        let before: HashSet<String> = ["old".to_owned()].into();
+        let before: KeyValues = ["old".to_owned()].into_iter().collect();
         let body = KeyBody { acl: vec!["search".into()], description: "Shop".into(), ..KeyBody::default() };
         assert_eq!(find_created(&before, &[key("old", "Shop")], &body, SENT, 60), None);
         assert_eq!(find_created(&before, &[key("new", "Blog")], &body, SENT, 60), None);
@@ -62,16 +96,18 @@ mod tests {
         // The list was not loaded before the create: an old key with the same settings must not pass.
         let body = KeyBody { acl: vec!["search".into()], ..KeyBody::default() };
         let old = ApiKey { created_at_ms: Some(SENT - 86_400_000.0), ..key("old", "") };
-        assert_eq!(find_created(&HashSet::new(), &[old], &body, SENT, 60), None);
+        assert_eq!(find_created(&KeyValues::default(), &[old], &body, SENT, 60), None);
         let undated = ApiKey { created_at_ms: None, ..key("undated", "") };
-        assert_eq!(find_created(&HashSet::new(), &[undated], &body, SENT, 60), None);
+        assert_eq!(find_created(&KeyValues::default(), &[undated], &body, SENT, 60), None);
     }
 
     #[test]
     fn validity_may_have_counted_down() {
         let body = KeyBody { acl: vec!["search".into()], validity: 3_600, ..KeyBody::default() };
         let listed = ApiKey { validity: 3_590, ..key("new", "") };
-        assert!(find_created(&HashSet::new(), std::slice::from_ref(&listed), &body, SENT, 60).is_some());
-        assert!(find_created(&HashSet::new(), &[listed], &body, SENT, 5).is_none());
+        assert!(
+            find_created(&KeyValues::default(), std::slice::from_ref(&listed), &body, SENT, 60).is_some()
+        );
+        assert!(find_created(&KeyValues::default(), &[listed], &body, SENT, 5).is_none());
     }
 }

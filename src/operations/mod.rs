@@ -8,8 +8,7 @@ mod checks;
 mod progress;
 mod writes;
 
-use std::collections::HashSet;
-
+use checks::KeyValues;
 use leptos::prelude::*;
 
 use crate::algolia::{ApiKey, Awaited, Client, KeyBody};
@@ -65,7 +64,7 @@ pub struct Batch {
     pub lines: RwSignal<Vec<Line>>,
     /// The target's key values before the first run: a key whose create answer was lost is
     /// recognised as one not among them.
-    before: StoredValue<Option<HashSet<String>>>,
+    before: StoredValue<Option<KeyValues>>,
 }
 
 impl Write {

@@ -1,11 +1,9 @@
 //! The steps of each write, and what each way of ending means for the user. A step whose answer was
 //! not understood is followed by a check of what the API shows, and the user is told what it says.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 
-use super::checks::find_created;
+use super::checks::{KeyValues, find_created};
 use super::progress::{Finished, WriteStatus};
 use super::{Batch, Operations, Write, WriteState};
 use crate::algolia::{ApiError, ApiKey, Awaited, Client, HostEvent, KeyBody, KeyList, sleep_ms};
@@ -110,7 +108,7 @@ impl Run {
     async fn create(&self, body: &KeyBody) -> WriteStatus {
         // What the list held before, to tell the new key apart if the answer is lost: the loaded
         // keys, or the list read now when none are loaded (a create opened by its URL).
-        let loaded: Option<HashSet<String>> = self.ops.store.rows.with_untracked(|rows| {
+        let loaded: Option<KeyValues> = self.ops.store.rows.with_untracked(|rows| {
             rows.as_ref().map(|rows| rows.iter().map(|row| row.key.value.clone()).collect())
         });
         let before = match loaded {
@@ -158,7 +156,7 @@ impl Run {
     }
 
     /// The application's key values before a batch's first run, read then and kept for retries.
-    async fn before(&self, batch: &Batch) -> Result<HashSet<String>, WriteStatus> {
+    async fn before(&self, batch: &Batch) -> Result<KeyValues, WriteStatus> {
         if let Some(before) = batch.before.get_value() {
             return Ok(before);
         }
@@ -169,7 +167,7 @@ impl Run {
 
     /// The values of the application's keys, read now: a key whose create answer was lost is told
     /// apart as one not among them.
-    async fn listed_values(&self) -> Result<HashSet<String>, WriteStatus> {
+    async fn listed_values(&self) -> Result<KeyValues, WriteStatus> {
         match self.client.list_keys().await {
             Ok(list) => Ok(list.keys.into_iter().map(|key| key.value).collect()),
             Err(error) => Err(failed(format!("Could not read the list before creating: {error}"), true)),
@@ -181,7 +179,7 @@ impl Run {
     /// before). Returns its value and the list that shows it.
     async fn find_lost(
         &self,
-        taken: &HashSet<String>,
+        taken: &KeyValues,
         body: &KeyBody,
         sent_at_ms: f64,
         checks: u32,
@@ -343,7 +341,7 @@ impl Run {
         &self,
         body: &KeyBody,
         lost_at_ms: Option<f64>,
-        before: &HashSet<String>,
+        before: &KeyValues,
         made: &dyn Fn() -> Vec<String>,
     ) -> Result<String, (String, Option<f64>)> {
         let taken = || {
