@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nameForLayout } from './order-functions.mjs';
 
 const e2e = new URL('../e2e/', import.meta.url);
 const require = createRequire(new URL('package.json', e2e));
@@ -24,7 +25,8 @@ function fail(message) {
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Two cuts to the names and code the wasm and its JavaScript share:
+ * The wasm's functions are laid out for brotli (order-functions.mjs), then two cuts are made to the
+ * names and code the wasm and its JavaScript share:
  * - wasm-streams, which Leptos pulls in for server functions (none here), exports three classes
  *   (`IntoUnderlyingSource`, `IntoUnderlyingSink`, `IntoUnderlyingByteSource`). They have no
  *   constructor and the JavaScript never wraps one, so nothing can make one; as exports, though,
@@ -36,18 +38,20 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Together 5.8 KB of brotli. Each name must be found where wasm-bindgen writes it and none may
  * remain, or the build fails.
  */
-function cutNames(wasmPath, js) {
+function shrinkWasm(wasmPath, js) {
   js = js
     .replace(/^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n/gm, '')
     .replace(/^if \(Symbol\.dispose\) IntoUnderlying.*\n/gm, '')
     .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
   if (/intounderlying/i.test(js)) fail('the JavaScript still refers to the stream classes');
 
+  writeFileSync(wasmPath, nameForLayout(readFileSync(wasmPath)));
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
   const output = execFileSync(
     new URL('node_modules/.bin/wasm-opt', e2e).pathname,
     [
       ...features.map((f) => `--enable-${f}`),
+      '--reorder-functions-by-name',
       '--strip-debug',
       '--strip-producers',
       '--remove-exports',
@@ -118,7 +122,7 @@ const jsName = files.find((name) => /^keys-console-[0-9a-f]+\.js$/.test(name));
 const wasmName = files.find((name) => /^keys-console-[0-9a-f]+_bg\.wasm$/.test(name));
 if (!jsName || !wasmName) fail('the wasm-bindgen JavaScript or wasm is missing');
 
-const js = cutNames(join(dir, wasmName), readFileSync(join(dir, jsName), 'utf8'));
+const js = shrinkWasm(join(dir, wasmName), readFileSync(join(dir, jsName), 'utf8'));
 setIntegrity(wasmName, readFileSync(join(dir, wasmName)));
 const minifiedJs = (await minify(js, { module: true, compress: { passes: 2 }, mangle: true })).code;
 writeFileSync(join(dir, jsName), minifiedJs);
