@@ -239,19 +239,12 @@ pub fn KeyTable(
     };
 
     let header = move |sort: Sort, label: &'static str| {
-        let aria_sort = move || {
-            view_state.with(|v| match (v.sort == sort, v.descending) {
-                (false, _) => "none",
-                (true, true) => "descending",
-                (true, false) => "ascending",
-            })
-        };
         view! {
-            <th scope="col" aria-sort=aria_sort>
+            <th scope="col" aria-sort=move || view_state.with(|v| aria_sort(v, sort))>
                 <button type="button" class="sort" tabindex="-1" on:click=move |_| on_sort.run(sort)>
                     {label}
                     <span class="sort-mark" aria-hidden="true">
-                        {move || match aria_sort() {
+                        {move || match view_state.with(|v| aria_sort(v, sort)) {
                             "descending" => "▼",
                             "ascending" => "▲",
                             _ => "",
@@ -311,6 +304,15 @@ pub fn KeyTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A sortable column's `aria-sort` in the view state `v`.
+fn aria_sort(v: &ViewState, sort: Sort) -> &'static str {
+    match (v.sort == sort, v.descending) {
+        (false, _) => "none",
+        (true, true) => "descending",
+        (true, false) => "ascending",
     }
 }
 
@@ -439,10 +441,7 @@ fn KeyTableRow(
         view! { <a class="badge info" href=key_href.run(other) tabindex="-1">{text}</a> }
     });
     let select_value = key.value.clone();
-    let is_selected = {
-        let value = key.value.clone();
-        move || selected.with(|s| s.contains(&value))
-    };
+    let checked_value = key.value.clone();
     let toggle = move |ev| {
         let on = event_target_checked(&ev);
         let value = select_value.clone();
@@ -466,7 +465,7 @@ fn KeyTableRow(
                     type="checkbox"
                     tabindex="-1"
                     aria-label=format!("Select {description}")
-                    prop:checked=is_selected
+                    prop:checked=move || selected.with(|s| s.contains(&checked_value))
                     on:change=toggle
                 />
             </td>
