@@ -61,18 +61,17 @@ pub fn App() -> impl IntoView {
     // Watched on every page while any application holds its key, the connect form and another
     // application's lock screen included.
     let watch_idle = Memo::new(move |_| session.any_connected());
-    // Outside an application this reads the page as well, so a move between the connect form,
-    // adding an application and an unknown address shows the new page.
-    let page_view = move || match app.get() {
-        Some(app_id) => app_view(app_id, page),
-        None => page.with(|page| match page {
-            None => view! { <NotFound /> }.into_any(),
-            Some(route) => view! { <ConnectPage adding=*route == AppRoute::AddApp /> }.into_any(),
-        }),
-    };
     view! {
         {move || watch_idle.get().then(|| view! { <IdleLock /> })}
-        {page_view}
+        // Outside an application this reads the page as well, so a move between the connect form,
+        // adding an application and an unknown address shows the new page.
+        {move || match app.get() {
+            Some(app_id) => app_view(app_id, page),
+            None => page.with(|page| match page {
+                None => view! { <NotFound /> }.into_any(),
+                Some(route) => view! { <ConnectPage adding=*route == AppRoute::AddApp /> }.into_any(),
+            }),
+        }}
     }
 }
 
@@ -81,8 +80,12 @@ fn app_view(app_id: String, page: Memo<Option<AppRoute>>) -> AnyView {
     let this_app = app_id.clone();
     let here =
         Memo::new(move |_| page.with(|r| matches!(r, Some(AppRoute::App { app, .. }) if *app == this_app)));
-    let children = move || if here.get() { page.get().and_then(app_page) } else { None };
-    view! { <AppLayout app_id=app_id>{children}</AppLayout> }.into_any()
+    view! {
+        <AppLayout app_id=app_id>
+            {move || if here.get() { page.get().and_then(app_page) } else { None }}
+        </AppLayout>
+    }
+    .into_any()
 }
 
 fn app_page(route: AppRoute) -> Option<AnyView> {

@@ -48,6 +48,7 @@ pub fn DeletedTray() -> impl IntoView {
         Signal::derive(move || ops.tray.with(|t| t.iter().map(|d| text_key(&d.value)).collect::<Vec<_>>()));
     let tray_row = Callback::new(move |(_, at): (u64, usize)| {
         let Some(deleted) = ops.tray.with_untracked(|t| t.get(at).cloned()) else { return ().into_any() };
+        let value = deleted.value.clone();
         view! {
             <li>
                 <span>{key_name(&deleted.settings.description, &deleted.value)}</span>
@@ -64,12 +65,7 @@ pub fn DeletedTray() -> impl IntoView {
                 >
                     "Restore"
                 </button>
-                <span class="hint" aria-live="polite">
-                    {
-                        let value = deleted.value.clone();
-                        move || progress(&value)
-                    }
-                </span>
+                <span class="hint" aria-live="polite">{move || progress(&value)}</span>
             </li>
         }
         .into_any()

@@ -1,4 +1,3 @@
-use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -126,33 +125,26 @@ pub fn KeyTable(
         }
     });
 
-    // Worked out again on each scroll event, but it changes, and the rows with it, only when the
-    // scroll reaches another row.
-    let window = Memo::new(move |_| {
+    // The positions to render, worked out again on each scroll event: each end changes, and the
+    // rows with it, only when the scroll reaches another row.
+    let range = move || {
         let row = row_height.get();
         let top = (scroll_top.get() / row) as usize;
         let in_view = (viewport.get() / row).ceil() as usize;
-        let Range { start, end } = rows_to_render(top, in_view, total.get(), heading.get());
-        shown.with(|s| {
-            let load = Arc::as_ptr(&s.rows) as usize;
-            let end = end.min(s.len());
-            let start = start.min(end);
-            s.order[start..end]
-                .iter()
-                .enumerate()
-                .map(|(i, &row)| WindowRow { position: start + i, row, load })
-                .collect::<Vec<_>>()
-        })
-    });
+        rows_to_render(top, in_view, total.get(), heading.get())
+    };
+    let window =
+        Window { shown, start: Memo::new(move |_| range().start), end: Memo::new(move |_| range().end) };
 
-    // The rows above and below the window, which the two spacer rows stand in for. An empty window
-    // is at the end of the rows (`rows_to_render`).
-    let above = move || window.with(|w| w.first().map_or(total.get(), |w| w.position));
-    let below = move || total.get() - window.with(|w| w.last().map_or(total.get(), |w| w.position + 1));
+    // The rows above and below the window, which the two spacer rows stand in for.
+    let above = move || window.start.get();
+    let below = move || total.get() - window.end.get();
 
     // Keyed by load and index, so a refresh renders every row afresh.
     let row_keys = Signal::derive(move || {
-        window.with(|w| w.iter().map(|w| ((w.load as u64) << 32) | w.row as u64).collect::<Vec<_>>())
+        window.with_rows(|load, rows| {
+            rows.iter().map(|&row| ((load as u64) << 32) | row as u64).collect::<Vec<_>>()
+        })
     });
     let table_row = Callback::new(move |(key, _): (u64, usize)| {
         let row = (key & 0xffff_ffff) as usize;
@@ -239,19 +231,12 @@ pub fn KeyTable(
     };
 
     let header = move |sort: Sort, label: &'static str| {
-        let aria_sort = move || {
-            view_state.with(|v| match (v.sort == sort, v.descending) {
-                (false, _) => "none",
-                (true, true) => "descending",
-                (true, false) => "ascending",
-            })
-        };
         view! {
-            <th scope="col" aria-sort=aria_sort>
+            <th scope="col" aria-sort=move || view_state.with(|v| aria_sort(v, sort))>
                 <button type="button" class="sort" tabindex="-1" on:click=move |_| on_sort.run(sort)>
                     {label}
                     <span class="sort-mark" aria-hidden="true">
-                        {move || match aria_sort() {
+                        {move || match view_state.with(|v| aria_sort(v, sort)) {
                             "descending" => "▼",
                             "ascending" => "▲",
                             _ => "",
@@ -311,6 +296,15 @@ pub fn KeyTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A sortable column's `aria-sort` in the view state `v`.
+fn aria_sort(v: &ViewState, sort: Sort) -> &'static str {
+    match (v.sort == sort, v.descending) {
+        (false, _) => "none",
+        (true, true) => "descending",
+        (true, false) => "ascending",
     }
 }
 
@@ -380,13 +374,30 @@ fn step_along(list: &web_sys::NodeList, from: &web_sys::Element, step: i32) -> O
     list.item(next as u32)?.dyn_into().ok()
 }
 
-/// A row in the rendered window: its display position, its index in its load's rows, and which load
-/// (rows are keyed by load and index, so a refresh renders every row afresh).
-#[derive(Clone, Copy, PartialEq)]
-struct WindowRow {
-    position: usize,
-    row: usize,
-    load: usize,
+/// The rows rendered: positions `start..end` of the rows shown.
+#[derive(Clone, Copy)]
+struct Window {
+    shown: Memo<Shown>,
+    start: Memo<usize>,
+    end: Memo<usize>,
+}
+
+impl Window {
+    /// Calls `f` with the rendered rows' load (its address, which tells loads apart) and their
+    /// indices in it, in display order.
+    fn with_rows<T>(self, f: impl FnOnce(usize, &[usize]) -> T) -> T {
+        let (start, end) = (self.start.get(), self.end.get());
+        self.shown.with(|s| {
+            let end = end.min(s.len());
+            f(Arc::as_ptr(&s.rows) as usize, &s.order[start.min(end)..end])
+        })
+    }
+
+    /// The display position of the row at `row` of its load, if it is rendered.
+    fn position_of(self, row: usize) -> Option<usize> {
+        let start = self.start.get();
+        self.with_rows(|_, rows| rows.iter().position(|&r| r == row)).map(|i| start + i)
+    }
 }
 
 /// One key's row. Its position can change while it stays mounted (scrolling keeps rows by key),
@@ -397,15 +408,14 @@ fn KeyTableRow(
     row: usize,
     /// The audit's findings for this key.
     findings: Vec<Finding>,
-    window: Memo<Vec<WindowRow>>,
+    window: Window,
     active: RwSignal<usize>,
     selected: RwSignal<Vec<String>>,
     key_href: Callback<String, String>,
     acl_room: RwSignal<f64>,
 ) -> impl IntoView {
     provide_context(InTableRow { acl_room });
-    let position =
-        Memo::new(move |_| window.with(|w| w.iter().find(|w| w.row == row).map_or(0, |w| w.position)));
+    let position = Memo::new(move |_| window.position_of(row).unwrap_or(0));
     let KeyRow { key, expires_at_ms, .. } = &rows[row];
     let hash = rows[row].hash();
     let indices = if key.indexes.is_empty() { "all indices".to_owned() } else { key.indexes.join(", ") };
@@ -439,10 +449,7 @@ fn KeyTableRow(
         view! { <a class="badge info" href=key_href.run(other) tabindex="-1">{text}</a> }
     });
     let select_value = key.value.clone();
-    let is_selected = {
-        let value = key.value.clone();
-        move || selected.with(|s| s.contains(&value))
-    };
+    let checked_value = key.value.clone();
     let toggle = move |ev| {
         let on = event_target_checked(&ev);
         let value = select_value.clone();
@@ -466,7 +473,7 @@ fn KeyTableRow(
                     type="checkbox"
                     tabindex="-1"
                     aria-label=format!("Select {description}")
-                    prop:checked=is_selected
+                    prop:checked=move || selected.with(|s| s.contains(&checked_value))
                     on:change=toggle
                 />
             </td>

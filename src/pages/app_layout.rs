@@ -25,10 +25,14 @@ pub fn AppLayout(app_id: String, children: ChildrenFn) -> impl IntoView {
                 .map(|app| app.state.with(|state| matches!(state, AppState::Connected { .. })))
         })
     };
-    move || match (unlocked.get(), session.find_untracked(&app_id)) {
-        (Some(true), Some(app)) => view! { <Connected app=app children=children.clone() /> }.into_any(),
-        (Some(false), Some(app)) => view! { <LockScreen app=app /> }.into_any(),
-        _ => view! { <NotConnected app_id=app_id.clone() /> }.into_any(),
+    // A closure written in the view shares the view macro's rendering code for its output type;
+    // one returned or kept in a variable brings a copy of its own.
+    view! {
+        {move || match (unlocked.get(), session.find_untracked(&app_id)) {
+            (Some(true), Some(app)) => view! { <Connected app=app children=children.clone() /> }.into_any(),
+            (Some(false), Some(app)) => view! { <LockScreen app=app /> }.into_any(),
+            _ => view! { <NotConnected app_id=app_id.clone() /> }.into_any(),
+        }}
     }
 }
 

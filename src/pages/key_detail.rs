@@ -79,8 +79,6 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         }
     });
     let value = row.key.value.clone();
-    let applying =
-        move || ops.is_pending(&value).map(|label| format!("{label}… Algolia is applying the change."));
     let name = key_name(&row.key.description, &row.key.value);
     let hash = row.hash().to_owned();
     let key = row.key;
@@ -130,7 +128,9 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
     });
     view! {
         <h1>{title}</h1>
-        <p role="status" class="applying">{applying}</p>
+        <p role="status" class="applying">
+            {move || ops.is_pending(&value).map(|label| format!("{label}… Algolia is applying the change."))}
+        </p>
         {problems}
         <div class="actions">
             {fully_read.then(|| view! {
@@ -303,44 +303,46 @@ fn RollStatus(hash: String) -> impl IntoView {
             }
         }
     });
-    move || {
-        let (rolled, is_old) = rolled.get()?;
-        let other = short_hash(if is_old { &rolled.new } else { &rolled.old });
-        let link = app.at(Page::Key(other)).href();
-        Some(if is_old {
-            view! {
-                <div class="banner warning" role="note">
-                    <p>
-                        {format!("Rolled: this key retires at {}. ", utc(rolled.retires_at_ms))}
-                        <a href=link>"Open the new key"</a>
-                    </p>
-                    <div class="actions">
-                        <button type="button" class="danger" on:click=move |_| { write.clear_ended(); retire_open.set(true); }>"Retire now"</button>
-                        <button type="button" class="secondary" on:click=cancel disabled=move || write.is_working()>"Cancel the roll"</button>
+    view! {
+        {move || {
+            let (rolled, is_old) = rolled.get()?;
+            let other = short_hash(if is_old { &rolled.new } else { &rolled.old });
+            let link = app.at(Page::Key(other)).href();
+            Some(if is_old {
+                view! {
+                    <div class="banner warning" role="note">
+                        <p>
+                            {format!("Rolled: this key retires at {}. ", utc(rolled.retires_at_ms))}
+                            <a href=link>"Open the new key"</a>
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="danger" on:click=move |_| { write.clear_ended(); retire_open.set(true); }>"Retire now"</button>
+                            <button type="button" class="secondary" on:click=cancel disabled=move || write.is_working()>"Cancel the roll"</button>
+                        </div>
+                        <p class="field-error" role="alert">{move || cancel_error.get()}</p>
+                        <WriteProgress state=write />
                     </div>
-                    <p class="field-error" role="alert">{move || cancel_error.get()}</p>
-                    <WriteProgress state=write />
-                </div>
-                <ConfirmDialog
-                    open=retire_open
-                    title="Retire the old key now?".to_owned()
-                    confirm_label="Retire now"
-                    on_confirm=retire
-                    busy=Signal::derive(move || write.is_working())
-                >
-                    <p>"It is deleted now, before its grace period ends: whatever still uses it stops working. You can undo this from “Recently deleted”."</p>
-                    <WriteProgress state=write />
-                </ConfirmDialog>
-            }
-            .into_any()
-        } else {
-            view! {
-                <p class="banner" role="note">
-                    "This key replaces a key rolled in this session. "
-                    <a href=link>"Open the old key"</a>
-                </p>
-            }
-            .into_any()
-        })
+                    <ConfirmDialog
+                        open=retire_open
+                        title="Retire the old key now?".to_owned()
+                        confirm_label="Retire now"
+                        on_confirm=retire
+                        busy=Signal::derive(move || write.is_working())
+                    >
+                        <p>"It is deleted now, before its grace period ends: whatever still uses it stops working. You can undo this from “Recently deleted”."</p>
+                        <WriteProgress state=write />
+                    </ConfirmDialog>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="banner" role="note">
+                        "This key replaces a key rolled in this session. "
+                        <a href=link>"Open the old key"</a>
+                    </p>
+                }
+                .into_any()
+            })
+        }}
     }
 }

@@ -46,12 +46,15 @@ pub fn KeysPage() -> impl IntoView {
 
     // Sorting is done once per load and sort; a keystroke only filters the sorted order.
     // The audit's findings, computed once per load, feed the findings column, filter and sort.
-    let sort = Memo::new(move |_| view_state.with(|v| (v.sort, v.descending)));
+    // The view state's sort alone (the rest at its defaults), in a type the page already keeps.
+    let sort = Memo::new(move |_| {
+        view_state.with(|v| ViewState { sort: v.sort, descending: v.descending, ..ViewState::default() })
+    });
     let findings = move || store.findings.get();
     // Every row in the sort's order, none filtered out: a `Shown` like the table's, which keeps
     // the findings only when it is sorted by them.
     let sorted_rows = Memo::new(move |_| {
-        let (by, descending) = sort.get();
+        let (by, descending) = sort.with(|s| (s.sort, s.descending));
         let rows = store.rows.get().unwrap_or_default();
         let findings = if by == Sort::Risk { findings() } else { Default::default() };
         let order = Arc::new(sorted(&rows, &findings, by, descending));
