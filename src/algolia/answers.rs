@@ -1,27 +1,32 @@
 //! The answers of the write endpoints, read as Algolia's official clients read them: every field
 //! the console relies on must be there, of the right type, or the write's outcome is unknown. A 200
-//! whose body is a proxy's page or was cut short is never taken for success.
+//! whose body is a proxy's page or was cut short is never taken for success. The message of an
+//! error's body is read here too, by the same reader.
 
 use serde::Deserialize;
 
 use super::error::ApiError;
 
+/// The fields of Algolia's answers that the console reads: those of the write endpoints, and the
+/// `message` of an error. One type for every answer, so that one reader serves them all: each
+/// answer's own type would bring a reader of its own into the bundle.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct KeyAndTime {
+struct Fields {
     key: Option<String>,
     created_at: Option<String>,
     updated_at: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DeletedAt {
     deleted_at: Option<String>,
+    message: Option<String>,
 }
 
-fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ApiError> {
+fn read(text: &str) -> Result<Fields, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Unreadable(format!("not JSON: {e}")))
+}
+
+/// The `message` of an error's body, when it is JSON with one.
+pub fn message(text: &str) -> Option<String> {
+    serde_json::from_str::<Fields>(text).ok()?.message
 }
 
 fn missing(field: &str) -> ApiError {
@@ -30,26 +35,26 @@ fn missing(field: &str) -> ApiError {
 
 /// `POST /1/keys`: `{"key": …, "createdAt": …}`; the new key's value.
 pub fn created(text: &str) -> Result<String, ApiError> {
-    let answer: KeyAndTime = read(text)?;
+    let answer = read(text)?;
     answer.created_at.ok_or_else(|| missing("createdAt"))?;
     answer.key.filter(|k| !k.is_empty()).ok_or_else(|| missing("key"))
 }
 
 /// `PUT /1/keys/{key}`: `{"key": …, "updatedAt": …}`, about the key that was sent.
 pub fn updated(text: &str, value: &str) -> Result<(), ApiError> {
-    let answer: KeyAndTime = read(text)?;
+    let answer = read(text)?;
     answer.updated_at.ok_or_else(|| missing("updatedAt"))?;
     same_key(answer.key, value)
 }
 
 /// `DELETE /1/keys/{key}`: `{"deletedAt": …}`.
 pub fn deleted(text: &str) -> Result<(), ApiError> {
-    read::<DeletedAt>(text)?.deleted_at.map(drop).ok_or_else(|| missing("deletedAt"))
+    read(text)?.deleted_at.map(drop).ok_or_else(|| missing("deletedAt"))
 }
 
 /// `POST /1/keys/{key}/restore`: `{"key": …, "createdAt": …}`, about the key that was sent.
 pub fn restored(text: &str, value: &str) -> Result<(), ApiError> {
-    let answer: KeyAndTime = read(text)?;
+    let answer = read(text)?;
     answer.created_at.ok_or_else(|| missing("createdAt"))?;
     same_key(answer.key, value)
 }

@@ -1,7 +1,7 @@
 //! What can go wrong talking to Algolia, decided here once from the status and the body, in words a
 //! person can act on. Pages match on the variants, never on message text.
 
-use serde::Deserialize;
+use super::answers;
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ApiError {
@@ -42,20 +42,13 @@ pub enum ApiError {
     NotYetVisible { checks: u32 },
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    message: Option<String>,
-}
-
 impl ApiError {
     /// Builds the error for a final (4xx) answer from its status and body.
     pub fn from_response(status: u16, body: &str) -> Self {
-        let message = serde_json::from_str::<ErrorBody>(body).ok().and_then(|b| b.message).unwrap_or_else(
-            || match body.trim() {
-                "" => "no message".to_owned(),
-                text => text.chars().take(200).collect(),
-            },
-        );
+        let message = answers::message(body).unwrap_or_else(|| match body.trim() {
+            "" => "no message".to_owned(),
+            text => text.chars().take(200).collect(),
+        });
         let lower = message.to_ascii_lowercase();
         match status {
             403 if lower.contains("invalid application-id") => Self::InvalidCredentials(message),

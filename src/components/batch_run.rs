@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{CopyButton, WriteProgress};
 use crate::keys::copy::{Line, tally};
-use crate::operations::{Batch, Write};
+use crate::operations::Write;
 use crate::routes::Page;
 use crate::session::Connection;
 
@@ -19,12 +19,13 @@ pub fn BatchRun(
     let (Some(client), Some(ops)) = (to.client(), to.ops()) else { return ().into_any() };
     let total = lines.len();
     let state = ops.track();
-    let batch = RwSignal::new(None::<Batch>);
-    // The first run makes the batch; a retry runs it again, which sends only what failed.
+    // Made with the page, like the write's state: a retry runs it again, which sends only what
+    // failed.
+    let batch = ops.batch(lines);
+    let started = RwSignal::new(false);
     let start = Callback::new(move |()| {
-        let job = batch.get_untracked().unwrap_or_else(|| ops.batch(lines.clone()));
-        batch.set(Some(job));
-        ops.run(client.clone(), Write::CreateAll(job), state);
+        started.set(true);
+        ops.run(client.clone(), Write::CreateAll(batch), state);
     });
     let line_view = |line: &Line| {
         view! {
@@ -41,13 +42,13 @@ pub fn BatchRun(
         }
     };
     let progress = move || {
-        batch.get().map(|job| {
-            let (created, failed, left) = job.lines.with(|lines| tally(lines));
+        started.get().then(|| {
+            let (created, failed, left) = batch.lines.with(|lines| tally(lines));
             view! {
                 <progress max=total value=created + failed aria-label="Keys created"></progress>
                 <p role="status">{format!("{created} created, {failed} failed, {left} to go.")}</p>
                 <ul class="batch-lines" aria-label="Each key">
-                    {move || job.lines.with(|lines| lines.iter().map(line_view).collect_view())}
+                    {move || batch.lines.with(|lines| lines.iter().map(line_view).collect_view())}
                 </ul>
                 {(created > 0).then(|| view! {
                     <p class="hint">"The new values are shown here once: copy them now if you need them. They stay in the keys table."</p>
@@ -61,7 +62,7 @@ pub fn BatchRun(
             <button
                 type="button"
                 on:click=move |_| start.run(())
-                disabled=move || total == 0 || state.is_working() || batch.with(Option::is_some)
+                disabled=move || total == 0 || state.is_working() || started.get()
             >
                 {action}
             </button>

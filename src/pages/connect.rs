@@ -33,7 +33,8 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
     let app_id = RwSignal::new(String::new());
     let api_key = RwSignal::new(String::new());
     let label = RwSignal::new(String::new());
-    let colour = RwSignal::new(session.next_colour());
+    // By name, as the select holds it.
+    let colour = RwSignal::new(session.next_colour().name().to_owned());
     let hosts = RwSignal::new(String::new());
     let idle_minutes = RwSignal::new(session.idle_minutes.get_untracked().to_string());
     let errors = FieldErrors::new();
@@ -93,10 +94,8 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
             match typed.validate(&taken) {
                 Ok(valid) => {
                     errors.show(ConnectErrors::default());
-                    connect(
-                        vec![(valid.credentials, valid.label, colour.get_untracked())],
-                        valid.idle_minutes,
-                    );
+                    let colour = Colour::named(&colour.get_untracked()).unwrap_or_default();
+                    connect(vec![(valid.credentials, valid.label, colour)], valid.idle_minutes);
                 }
                 Err(found) => {
                     errors.show(found);
@@ -148,16 +147,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
                 />
                 <div class="field">
                     <label for="app-colour">"Colour"</label>
-                    <select
-                        id="app-colour"
-                        prop:value=move || colour.get().name()
-                        on:change=move |ev| {
-                            let name = event_target_value(&ev);
-                            if let Some(choice) = Colour::named(&name) {
-                                colour.set(choice);
-                            }
-                        }
-                    >
+                    <select id="app-colour" prop:value=colour on:change=typed_into(colour)>
                         <option value="blue">"Blue"</option>
                         <option value="green">"Green"</option>
                         <option value="amber">"Amber"</option>
@@ -254,7 +244,7 @@ fn invalid(error: RwSignal<Option<String>>) -> impl Fn() -> String + Copy {
     move || error.with(Option::is_some).to_string()
 }
 
-/// Keeps what is typed in a field in its signal.
+/// Keeps what is typed (or chosen) in a field in its signal.
 fn typed_into(value: RwSignal<String>) -> impl Fn(leptos::ev::Event) + Copy {
     move |event| value.set(event_target_value(&event))
 }

@@ -6,7 +6,7 @@ use crate::keys::expiry::Unit;
 use crate::keys::format::{count, expiry, key_name};
 use crate::keys::roll::{GRACE_CHOICES, custom_grace, roll_line};
 use crate::keys::short_hash;
-use crate::operations::{Batch, Operations, Write};
+use crate::operations::{Operations, Write};
 use crate::routes::Page;
 use crate::session::Connection;
 use crate::store::KeyStore;
@@ -68,7 +68,10 @@ fn Rolling(lines: Vec<Line>) -> impl IntoView {
     let grace_error = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
     let state = ops.track();
-    let batch = RwSignal::new(None::<Batch>);
+    // Made with the page, like the write's state: a retry runs it again, which does only the
+    // steps left.
+    let batch = ops.batch(lines);
+    let started = RwSignal::new(false);
     let grace_s = move || -> Result<u64, String> {
         match grace.get_untracked().as_str() {
             "custom" => custom_grace(&custom.get_untracked(), unit.get_untracked()),
@@ -83,13 +86,11 @@ fn Rolling(lines: Vec<Line>) -> impl IntoView {
         }
         Err(why) => grace_error.set(Some(why)),
     };
-    // The first run makes the batch; a retry runs it again, which does only the steps left.
     let start = Callback::new(move |()| {
         let (Some(client), Ok(grace_s)) = (app.client(), grace_s()) else { return };
-        let job = batch.get_untracked().unwrap_or_else(|| ops.batch(lines.clone()));
-        batch.set(Some(job));
+        started.set(true);
         confirm.set(false);
-        ops.run(client, Write::Roll { batch: job, grace_s }, state);
+        ops.run(client, Write::Roll { batch, grace_s }, state);
     });
     let choices = GRACE_CHOICES
         .iter()
@@ -100,12 +101,12 @@ fn Rolling(lines: Vec<Line>) -> impl IntoView {
         Err(_) => String::new(),
     };
     let progress = move || {
-        batch.get().map(|job| {
-            let (rolled, failed, left) = job.lines.with(|lines| tally(lines));
+        started.get().then(|| {
+            let (rolled, failed, left) = batch.lines.with(|lines| tally(lines));
             view! {
                 <p role="status">{format!("{rolled} rolled, {failed} stopped part-way, {left} to go.")}</p>
                 <ul class="batch-lines" aria-label="Each key">
-                    {move || job.lines.with(|lines| lines.iter().map(|line| line_view(line, app)).collect_view())}
+                    {move || batch.lines.with(|lines| lines.iter().map(|line| line_view(line, app)).collect_view())}
                 </ul>
                 <p class="hint">"Each new value is shown here once: copy it now. It stays in the keys table."</p>
             }
@@ -116,7 +117,7 @@ fn Rolling(lines: Vec<Line>) -> impl IntoView {
             "Each key gets a new key with identical settings. Then the old key's expiry is set to the grace period, so whatever still uses it keeps working until it moves to the new key; it then expires by itself, and can still be restored. A key that expires sooner than that keeps its expiry."
         </p>
         <ul>{names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-        <fieldset class="card" disabled=move || batch.with(Option::is_some)>
+        <fieldset class="card" disabled=move || started.get()>
             <legend>"Grace period for the old keys"</legend>
             <div class="field">
                 <label for="grace">"The old keys stop working after"</label>
