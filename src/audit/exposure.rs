@@ -40,6 +40,9 @@ pub struct Report {
 /// connected applications' IDs. The admin key comes first, found or not among the other words.
 pub fn check(text: &str, admin_at: &[Range<usize>], known_ids: &[String], rows: &[KeyRow]) -> Report {
     let mut report = Report::default();
+    // How many of `report.app_ids` are connected applications' IDs: those come first, each kind in
+    // the order found (inserted in place, as a sort would bring code of its own into the bundle).
+    let mut known_count = 0;
     if let Some(at) = admin_at.first() {
         report.found.push(Found { value: text[at.clone()].to_owned(), exposure: Exposure::AdminKey });
     }
@@ -48,9 +51,11 @@ pub fn check(text: &str, admin_at: &[Range<usize>], known_ids: &[String], rows: 
         admin_at.iter().any(|at| start < at.end && start + word.len() > at.start)
     };
     for word in words(text, |b| b.is_ascii_alphanumeric()) {
-        let app_id = known_ids.iter().any(|id| id == word) || looks_like_app_id(word);
-        if app_id && !report.app_ids.iter().any(|id| id == word) {
-            report.app_ids.push(word.to_owned());
+        let known = known_ids.iter().any(|id| id == word);
+        if (known || looks_like_app_id(word)) && !report.app_ids.iter().any(|id| id == word) {
+            let at = if known { known_count } else { report.app_ids.len() };
+            report.app_ids.insert(at, word.to_owned());
+            known_count += usize::from(known);
         }
         if is_key_like(word) && !in_admin_key(word) && !report.found.iter().any(|f| f.value == word) {
             let exposure =
@@ -69,7 +74,6 @@ pub fn check(text: &str, admin_at: &[Range<usize>], known_ids: &[String], rows: 
             report.found.push(Found { value: word.to_owned(), exposure: Exposure::Secured { parent } });
         }
     }
-    report.app_ids.sort_by_key(|id| !known_ids.contains(id));
     report
 }
 

@@ -2,7 +2,7 @@
 //! rule looks at one key, or, for duplicates and stale patterns, at the key among the application's
 //! keys and indices.
 
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 use std::sync::Arc;
 
 use crate::keys::expiry::Unit;
@@ -275,14 +275,36 @@ fn copies(sorted: &[u64], signature: u64) -> usize {
     sorted.partition_point(|&s| s <= signature) - sorted.partition_point(|&s| s < signature)
 }
 
+/// 64-bit FNV-1a, for the settings fingerprints. std's SipHash, used nowhere else, brought code of
+/// its own into the bundle; its defence against chosen collisions buys nothing here, where the
+/// settings hashed are the application's own.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A fingerprint of what makes two keys' settings identical (as the comparison of two
 /// applications has them: the ACL as a set, the rest in order, unknown fields as written, and
 /// whether the key expires), hashed field by field: building each key's settings as text took most
 /// of the audit's time at ten thousand keys. Two different settings sharing a fingerprint are a
-/// chance of one in 2^64.
+/// chance of about one in 2^64.
 fn settings_hash(row: &KeyRow) -> u64 {
-    // Fixed keys: the same settings give the same fingerprint in every key of the load.
-    let state = BuildHasherDefault::<DefaultHasher>::default();
+    let state = BuildHasherDefault::<Fnv>::default();
     let key = &row.key;
     // A sum of each permission's hash does not depend on their order.
     let acl = key.acl.iter().fold(0u64, |sum, acl| sum.wrapping_add(state.hash_one(acl)));

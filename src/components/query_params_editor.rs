@@ -5,13 +5,13 @@ use crate::keys::form::QueryField;
 use crate::keys::query_params::{self, Param};
 
 /// One editable row, with an id that keeps its inputs (and the focus) while others change.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Row {
     id: usize,
     name: RwSignal<String>,
     value: RwSignal<String>,
     /// The pair's text as read, which goes back as it is while the row is unchanged.
-    read_as: StoredValue<Option<String>>,
+    read_as: Option<String>,
 }
 
 /// Forced query parameters as name/value rows, written to `value` as they are edited. Text that
@@ -34,7 +34,7 @@ pub fn QueryParamsEditor(
                 id,
                 name: RwSignal::new(param.name),
                 value: RwSignal::new(param.value),
-                read_as: StoredValue::new(param.read_as),
+                read_as: param.read_as,
             })
         })
     };
@@ -51,7 +51,7 @@ pub fn QueryParamsEditor(
                 .map(|r| Param {
                     name: r.name.get_untracked(),
                     value: r.value.get_untracked(),
-                    read_as: r.read_as.get_value(),
+                    read_as: r.read_as.clone(),
                 })
                 .collect::<Vec<_>>()
         });
@@ -69,7 +69,7 @@ pub fn QueryParamsEditor(
     let row_keys =
         Signal::derive(move || rows.with(|rows| rows.iter().map(|r| r.id as u64).collect::<Vec<_>>()));
     let param_row = Callback::new(move |(_, at): (u64, usize)| {
-        let Some(row) = rows.with_untracked(|rows| rows.get(at).copied()) else { return ().into_any() };
+        let Some(row) = rows.with_untracked(|rows| rows.get(at).cloned()) else { return ().into_any() };
         view! {
             <tr>
                 <td>

@@ -66,17 +66,17 @@ fn FindingGroups(rows: Rows, findings: Findings) -> impl IntoView {
     let groups = RULES
         .iter()
         .filter_map(|rule: &'static Rule| {
-            let keys: Vec<(&KeyRow, &Finding)> = rows
-                .iter()
-                .zip(findings.iter())
-                .filter_map(|(row, found)| Some((row, found.iter().find(|f| f.rule == rule.id)?)))
-                .collect();
-            if keys.is_empty() {
-                return None;
-            }
-            let items = keys
-                .into_iter()
-                .map(|(row, finding)| {
+            // The keys that break the rule, each with its finding; gone through twice rather than
+            // collected, which would bring a vector type of its own.
+            let keys = || {
+                rows.iter()
+                    .zip(findings.iter())
+                    .filter_map(|(row, found)| Some((row, found.iter().find(|f| f.rule == rule.id)?)))
+            };
+            // A rule that no key breaks gets no section.
+            keys().next()?;
+            let items = keys()
+                .map(|(row, finding): (&KeyRow, &Finding)| {
                     let hash = row.hash().to_owned();
                     let fix = rules::fix(rule.id, row, indices.as_deref().map(Vec::as_slice)).map(|_| {
                         let href = app.at(Page::EditKey { hash: hash.clone(), fix: Some(rule.slug.to_owned()) }).href();

@@ -135,11 +135,15 @@ fn KeyFormView(
     let store = expect_context::<KeyStore>();
     let go = use_go();
     let editing = original.is_some();
+    let title = match &original {
+        Some(row) if row.key.description.is_empty() => "Edit key".to_owned(),
+        Some(row) => format!("Edit “{}”", row.key.description),
+        None => "New key".to_owned(),
+    };
     let form = FormFields::new(fields);
     let dirty = form.changed_from(initial);
     let errors = RwSignal::new(FormErrors::default());
     let saving = ops.track();
-    let review = RwSignal::new(None::<Diff>);
     let review_open = RwSignal::new(false);
     let created = Memo::new(move |_| match saving.status.get() {
         WriteStatus::Done(done) if !editing => done.value,
@@ -158,7 +162,10 @@ fn KeyFormView(
     });
     on_cleanup(move || warn_on_leave.remove());
 
-    let original_key = StoredValue::new(original.clone());
+    // What the handlers below need of the key being edited, each taken out once.
+    let edited_value = original.as_ref().map(|row| row.key.value.clone());
+    let key_page = original.as_ref().map(|row| app.at(Page::Key(row.hash().to_owned())));
+    let cancel_href = key_page.clone().unwrap_or_else(|| app.at(Page::keys())).href();
     // Validates the form as it would be saved now; shows the problems next to their fields.
     let body_now = move || match form.snapshot().to_body(js_sys::Date::now()) {
         Ok(body) => {
@@ -173,9 +180,9 @@ fn KeyFormView(
     };
     let save = Callback::new(move |body: KeyBody| {
         let Some(client) = app.client() else { return };
-        let write = match original_key.get_value() {
+        let write = match edited_value.clone() {
             None => Write::Create(body),
-            Some(row) => Write::Update { value: row.key.value, body },
+            Some(value) => Write::Update { value, body },
         };
         ops.run(client, write, saving);
     });
@@ -184,8 +191,8 @@ fn KeyFormView(
     Effect::new(move || match saving.status.get() {
         WriteStatus::Done(_) => {
             review_open.set(false);
-            if let Some(row) = original_key.get_value() {
-                go(app.at(Page::Key(row.hash().to_owned())), Default::default());
+            if let Some(page) = key_page.clone() {
+                go(page, Default::default());
             }
         }
         WriteStatus::Failed { .. } => review_open.set(false),
@@ -193,17 +200,20 @@ fn KeyFormView(
     });
     let submit = move || {
         let Some(body) = body_now() else { return };
-        match original_key.get_value() {
-            None => save.run(body),
-            Some(row) => {
-                let new_expiry = form
-                    .expiry
-                    .with_untracked(|e| e.to_expiry().ok())
-                    .and_then(|e| e.instant(js_sys::Date::now()));
-                review.set(Some(diff(&row.key, row.expires_at_ms, &body, new_expiry)));
-                review_open.set(true);
-            }
+        if editing {
+            review_open.set(true);
+        } else {
+            save.run(body);
         }
+    };
+    // The changes the update makes, worked out each time the review opens (the dialog builds its
+    // content then) from the form as it stands, which `submit` has just found valid.
+    let changes = move || {
+        let row = original.as_ref()?;
+        let now = js_sys::Date::now();
+        let body = form.snapshot().to_body(now).ok()?;
+        let new_expiry = form.expiry.with_untracked(|e| e.to_expiry().ok()).and_then(|e| e.instant(now));
+        Some(diff(&row.key, row.expires_at_ms, &body, new_expiry))
     };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
@@ -217,17 +227,9 @@ fn KeyFormView(
             review_open.set(false);
         }
     });
-    let cancel_href = original
-        .as_ref()
-        .map_or_else(|| app.at(Page::keys()).href(), |row| app.at(Page::Key(row.hash().to_owned())).href());
 
     let field =
         move |f: fn(&FormErrors) -> &Option<String>| Signal::derive(move || errors.with(|e| f(e).clone()));
-    let title = match &original {
-        Some(row) if row.key.description.is_empty() => "Edit key".to_owned(),
-        Some(row) => format!("Edit “{}”", row.key.description),
-        None => "New key".to_owned(),
-    };
 
     view! {
         <main class="page narrow">
@@ -307,7 +309,7 @@ fn KeyFormView(
                 on_confirm=confirm
                 busy=Signal::derive(move || saving.is_working())
             >
-                {move || review.get().map(|diff| view! { <DiffView diff=diff /> })}
+                {changes().map(|diff| view! { <DiffView diff=diff /> })}
                 <WriteProgress state=saving />
             </ConfirmDialog>
         </main>

@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
-use crate::keys::seconds_left;
+use crate::keys::{KeyRow, Rows, seconds_left};
 use crate::routes::Page;
 use crate::secured::{self, Decoded, Restriction, Restrictions, snippets};
 use crate::session::Connection;
@@ -51,25 +51,20 @@ fn Build() -> impl IntoView {
     let others = RwSignal::new(QueryField::Rows(Vec::new()));
     let now = expect_context::<Now>().0;
 
-    // The application's search keys, value and name, for the parent select.
-    let search_keys = Memo::new(move |_| {
-        store.rows.with(|rows| {
-            rows.iter()
-                .flat_map(|r| r.iter())
-                .filter(|r| r.key.acl.iter().any(|a| a == "search"))
-                .map(|r| (r.key.value.clone(), key_name(&r.key.description, &r.key.value)))
-                .collect::<Vec<_>>()
-        })
-    });
+    // The parent select's options are the application's search keys, read from the rows by each
+    // reader: a memo of their own type cost more than scanning the list again on a reload.
     let option_keys = Signal::derive(move || {
-        search_keys.with(|keys| {
-            keys.iter()
-                .map(|(value, name)| text_key(value) ^ text_key(name).rotate_left(1))
+        store.rows.with(|rows| {
+            search_keys(rows)
+                .map(|r| text_key(&r.key.value) ^ text_key(&option_label(r)).rotate_left(1))
                 .collect::<Vec<_>>()
         })
     });
     let key_option = Callback::new(move |(_, at): (u64, usize)| {
-        let Some((value, name)) = search_keys.with_untracked(|keys| keys.get(at).cloned()) else {
+        let Some((value, name)) = store
+            .rows
+            .with_untracked(|rows| search_keys(rows).nth(at).map(|r| (r.key.value.clone(), option_label(r))))
+        else {
             return ().into_any();
         };
         view! { <option value=value.clone() prop:selected=move || chosen.with(|c| *c == value)>{name}</option> }
@@ -79,7 +74,7 @@ fn Build() -> impl IntoView {
     // nothing is signed with it then.
     let chosen_gone = move || {
         chosen.with(|chosen| {
-            !chosen.is_empty() && search_keys.with(|keys| !keys.iter().any(|(v, _)| v == chosen))
+            !chosen.is_empty() && store.rows.with(|rows| !search_keys(rows).any(|r| r.key.value == *chosen))
         })
     };
     let parent = move || {
@@ -370,6 +365,16 @@ fn Restrictions(key: Decoded, now: RwSignal<f64>) -> impl IntoView {
             }
         })}
     }
+}
+
+/// The application's search keys, the parents a secured key can have.
+fn search_keys(rows: &Option<Rows>) -> impl Iterator<Item = &KeyRow> {
+    rows.iter().flat_map(|r| r.iter()).filter(|r| r.key.acl.iter().any(|a| a == "search"))
+}
+
+/// A key's name in the parent select.
+fn option_label(row: &KeyRow) -> String {
+    key_name(&row.key.description, &row.key.value)
 }
 
 /// A `datetime-local` value as Unix seconds, in the browser's time zone.

@@ -34,33 +34,35 @@ pub const WRITTEN_DIFFERENTLY: &str = "Same values, written differently: the tex
 pub fn diff(old: &ApiKey, old_expiry: Option<f64>, new: &KeyBody, new_expiry: Option<f64>) -> Diff {
     let mut diff = Diff::default();
     let changes = &mut diff.changes;
-    compare(changes, "Description", &old.description, &new.description, |d| quoted(d), |d| format!("{d:?}"));
-    compare(changes, "ACL", &old.acl, &new.acl, |l| list(l, "none"), json);
-    compare(changes, "Indices", &old.indexes, &new.indexes, |l| list(l, "all indices"), json);
-    compare(changes, "Referers", &old.referers, &new.referers, |l| list(l, "any referer"), json);
+    compare(changes, "Description", &old.description, &new.description, &|d| quoted(d), &|d| {
+        format!("{d:?}")
+    });
+    compare(changes, "ACL", &old.acl, &new.acl, &|l| list(l, "none"), &json);
+    compare(changes, "Indices", &old.indexes, &new.indexes, &|l| list(l, "all indices"), &json);
+    compare(changes, "Referers", &old.referers, &new.referers, &|l| list(l, "any referer"), &json);
     compare(
         changes,
         "Forced query parameters",
         &old.query_parameters,
         &new.query_parameters,
-        |q| params(q),
-        String::clone,
+        &|q| params(q),
+        &String::clone,
     );
     compare(
         changes,
         "Max hits per query",
         &old.max_hits_per_query,
         &new.max_hits_per_query,
-        |n| limit(*n),
-        u64::to_string,
+        &|n| limit(*n),
+        &u64::to_string,
     );
     compare(
         changes,
         "Max queries per IP per hour",
         &old.max_queries_per_ip_per_hour,
         &new.max_queries_per_ip_per_hour,
-        |n| limit(*n),
-        u64::to_string,
+        &|n| limit(*n),
+        &u64::to_string,
     );
     let same_expiry = match (old_expiry, new_expiry) {
         (Some(a), Some(b)) => (a - b).abs() < SAME_INSTANT_MS,
@@ -71,7 +73,7 @@ pub fn diff(old: &ApiKey, old_expiry: Option<f64>, new: &KeyBody, new_expiry: Op
             Change { field: "Expires", before: expiry(old_expiry), after: expiry(new_expiry), note: None };
         changes.push(change);
     }
-    compare(changes, "Other fields", &old.extra, &new.extra, json, json);
+    compare(changes, "Other fields", &old.extra, &new.extra, &json, &json);
 
     let warn = &mut diff.widening;
     for acl in new.acl.iter().filter(|a| !old.acl.contains(a)) {
@@ -128,14 +130,15 @@ fn raised_limit(old: u64, new: u64, what: &str) -> Option<String> {
 }
 
 /// Adds a change when `old` and `new` differ at all, shown readable (`shown`) unless that reads the
-/// same, and then as written (`written`), with a note saying so.
+/// same, and then as written (`written`), with a note saying so. The renderings are taken as trait
+/// objects: one copy of this function per field type, not one per field.
 fn compare<T: PartialEq>(
     changes: &mut Vec<Change>,
     field: &'static str,
     old: &T,
     new: &T,
-    shown: impl Fn(&T) -> String,
-    written: impl Fn(&T) -> String,
+    shown: &dyn Fn(&T) -> String,
+    written: &dyn Fn(&T) -> String,
 ) {
     if old == new {
         return;
