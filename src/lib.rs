@@ -7,6 +7,7 @@ pub mod components;
 pub mod connect;
 mod fetched;
 mod files;
+mod fnv;
 pub mod keys;
 mod local_demo;
 mod operations;

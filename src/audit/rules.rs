@@ -5,6 +5,7 @@
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 use std::sync::Arc;
 
+use crate::fnv::Fnv;
 use crate::keys::expiry::Unit;
 use crate::keys::form::{ExpiryInput, ExpiryMode, KeyForm};
 use crate::keys::format::quoted;
@@ -273,29 +274,6 @@ pub fn audit(rows: &[KeyRow], indices: Option<&[String]>, now_ms: f64) -> Vec<Ve
 /// bring its own hashing code into the bundle.
 fn copies(sorted: &[u64], signature: u64) -> usize {
     sorted.partition_point(|&s| s <= signature) - sorted.partition_point(|&s| s < signature)
-}
-
-/// 64-bit FNV-1a, for the settings fingerprints. std's SipHash, used nowhere else, brought code of
-/// its own into the bundle; its defence against chosen collisions buys nothing here, where the
-/// settings hashed are the application's own.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// A fingerprint of what makes two keys' settings identical (as the comparison of two

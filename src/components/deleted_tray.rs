@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::{ConfirmDialog, KeyedList, Now, text_key};
+use crate::components::{ConfirmDialog, KeyedList, Now};
+use crate::fnv::hash_text;
 use crate::keys::format::{ago, key_name, utc};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::session::Connection;
@@ -45,7 +46,7 @@ pub fn DeletedTray() -> impl IntoView {
         }
     });
     let tray_keys =
-        Signal::derive(move || ops.tray.with(|t| t.iter().map(|d| text_key(&d.value)).collect::<Vec<_>>()));
+        Signal::derive(move || ops.tray.with(|t| t.iter().map(|d| hash_text(&d.value)).collect::<Vec<_>>()));
     let tray_row = Callback::new(move |(_, at): (u64, usize)| {
         let Some(deleted) = ops.tray.with_untracked(|t| t.get(at).cloned()) else { return ().into_any() };
         let value = deleted.value.clone();

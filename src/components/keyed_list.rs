@@ -18,9 +18,3 @@ pub fn KeyedList(
         move || keys.with(|keys| keys.iter().copied().enumerate().map(|(i, k)| (k, i)).collect::<Vec<_>>());
     view! { <For each=each key=|(key, _)| *key children=move |(key, at)| row.run((key, at)) /> }
 }
-
-/// A key for a row of text: FNV-1a, enough to tell apart the few hundred rows of one list.
-pub fn text_key(text: &str) -> u64 {
-    text.bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3))
-}

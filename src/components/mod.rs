@@ -38,7 +38,7 @@ pub use idle_lock::IdleLock;
 pub use key_cells::{AclChips, CreatedAt, ExpiresIn, FindingsBadge};
 pub use key_table::KeyTable;
 pub use key_value::KeyValue;
-pub use keyed_list::{KeyedList, text_key};
+pub use keyed_list::KeyedList;
 pub use other_app::OtherApp;
 pub use pattern_list::PatternList;
 pub use query_params_editor::QueryParamsEditor;

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::components::{
-    CopyButton, FieldError, KeyedList, Now, PatternList, QueryParamsEditor, TextField, text_key,
-};
+use crate::components::{CopyButton, FieldError, KeyedList, Now, PatternList, QueryParamsEditor, TextField};
+use crate::fnv::hash_text;
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::{KeyRow, Rows, seconds_left};
@@ -56,7 +55,7 @@ fn Build() -> impl IntoView {
     let option_keys = Signal::derive(move || {
         store.rows.with(|rows| {
             search_keys(rows)
-                .map(|r| text_key(&r.key.value) ^ text_key(&option_label(r)).rotate_left(1))
+                .map(|r| hash_text(&r.key.value) ^ hash_text(&option_label(r)).rotate_left(1))
                 .collect::<Vec<_>>()
         })
     });
