@@ -231,7 +231,7 @@ fn KeyFindings(row: KeyRow) -> impl IntoView {
     view! {
         <section aria-labelledby="findings-title">
             <h2 id="findings-title">"Findings"</h2>
-            <ul class="findings">{found}</ul>
+            <ul class="findings">{move || found().into_any()}</ul>
         </section>
         <section aria-labelledby="can-title">
             <h2 id="can-title">"What can this key do?"</h2>
