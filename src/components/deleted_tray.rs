@@ -85,6 +85,7 @@ pub fn DeletedTray() -> impl IntoView {
                     </section>
                 }
             })
+            .into_any()
         }}
         <ConfirmDialog
             open=expired_open

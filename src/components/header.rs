@@ -88,6 +88,7 @@ pub fn Header(app: Connection) -> impl IntoView {
                             </a>
                         }
                     })
+                    .into_any()
             }}
             <a href=AppRoute::AddApp.href() class="button secondary small">"Add application"</a>
             <span class="spacer"></span>
