@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
     // application's lock screen included.
     let watch_idle = Memo::new(move |_| session.any_connected());
     view! {
-        {move || watch_idle.get().then(|| view! { <IdleLock /> })}
+        {move || watch_idle.get().then(|| view! { <IdleLock /> }).into_any()}
         // Outside an application this reads the page as well, so a move between the connect form,
         // adding an application and an unknown address shows the new page.
         {move || match app.get() {

@@ -106,28 +106,26 @@ impl Page {
                 let query: Vec<String> = state
                     .to_query()
                     .into_iter()
-                    .map(|(name, value)| format!("{name}={}", crate::uri::encode_component(&value)))
+                    .map(|(name, value)| [name, "=", &crate::uri::encode_component(&value)].concat())
                     .collect();
-                if query.is_empty() { "/keys".to_owned() } else { format!("/keys?{}", query.join("&")) }
+                if query.is_empty() { "/keys".to_owned() } else { ["/keys?", &query.join("&")].concat() }
             }
-            Self::Key(hash) => format!("/keys/{hash}"),
-            Self::EditKey { hash, fix: None } => format!("/keys/{hash}/edit"),
-            Self::EditKey { hash, fix: Some(fix) } => format!("/keys/{hash}/edit?fix={fix}"),
+            Self::Key(hash) => ["/keys/", hash].concat(),
+            Self::EditKey { hash, fix: None } => ["/keys/", hash, "/edit"].concat(),
+            Self::EditKey { hash, fix: Some(fix) } => ["/keys/", hash, "/edit?fix=", fix].concat(),
             Self::NewKey { from: None } => "/keys/new".to_owned(),
-            Self::NewKey { from: Some(hash) } => format!("/keys/new?from={hash}"),
+            Self::NewKey { from: Some(hash) } => ["/keys/new?from=", hash].concat(),
             Self::Restore => "/keys/restore".to_owned(),
             Self::Secured => "/keys/secured".to_owned(),
             Self::Compare { with: None } => "/compare".to_owned(),
-            Self::Compare { with: Some(other) } => format!("/compare/{other}"),
-            Self::Copy { to, keys } => {
-                let to = to.as_ref().map_or(String::new(), |to| format!("/{to}"));
-                format!("/copy{to}?keys={}", keys.join(","))
-            }
+            Self::Compare { with: Some(other) } => ["/compare/", other].concat(),
+            Self::Copy { to: None, keys } => ["/copy?keys=", &keys.join(",")].concat(),
+            Self::Copy { to: Some(to), keys } => ["/copy/", to, "?keys=", &keys.join(",")].concat(),
             Self::Export { keys } if keys.is_empty() => "/export".to_owned(),
-            Self::Export { keys } => format!("/export?keys={}", keys.join(",")),
+            Self::Export { keys } => ["/export?keys=", &keys.join(",")].concat(),
             Self::Import => "/import".to_owned(),
             Self::Audit => "/audit".to_owned(),
-            Self::Roll { keys } => format!("/roll?keys={}", keys.join(",")),
+            Self::Roll { keys } => ["/roll?keys=", &keys.join(",")].concat(),
         }
     }
 }
@@ -168,14 +166,14 @@ impl AppRoute {
         match self {
             Self::Connect => "/".to_owned(),
             Self::AddApp => "/add".to_owned(),
-            Self::App { app, page } => format!("/apps/{app}{}", page.path()),
+            Self::App { app, page } => ["/apps/", app, &page.path()].concat(),
         }
     }
 
     /// The link to render, and the URL the router puts in the address bar: the path under the
     /// sub-path the app is served from.
     pub fn href(&self) -> String {
-        format!("{}{}", base_path(), self.path())
+        [base_path(), &self.path()].concat()
     }
 }
 

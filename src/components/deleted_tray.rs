@@ -86,6 +86,7 @@ pub fn DeletedTray() -> impl IntoView {
                     </section>
                 }
             })
+            .into_any()
         }}
         <ConfirmDialog
             open=expired_open

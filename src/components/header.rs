@@ -77,7 +77,7 @@ pub fn Header(app: Connection) -> impl IntoView {
             <span class="app-label">{app.label()}</span>
             <span class="app-id" title="Application ID">{app.app_id()}</span>
             <nav class="app-switcher" aria-label="Applications">
-                <ul>{others}</ul>
+                <ul>{move || others().into_any()}</ul>
             </nav>
             {move || {
                 (session.apps.with(Vec::len) > 1)
@@ -88,6 +88,7 @@ pub fn Header(app: Connection) -> impl IntoView {
                             </a>
                         }
                     })
+                    .into_any()
             }}
             <a href=AppRoute::AddApp.href() class="button secondary small">"Add application"</a>
             <span class="spacer"></span>

@@ -30,7 +30,7 @@ pub fn AclChips(acl: Vec<String>) -> impl IntoView {
         });
         (chips, rest)
     };
-    view! { <ul class="chips" aria-label=label>{chips}</ul> }
+    view! { <ul class="chips" aria-label=label>{move || chips().into_any()}</ul> }
 }
 
 /// When a key was created, relative, with the exact time on hover and on keyboard focus. In a

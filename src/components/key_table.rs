@@ -41,9 +41,10 @@ pub fn KeyTable(
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
-    let heading = RwSignal::new(Heading::Still);
+    // Not a signal: it changes only together with `scroll_top`, which the window tracks.
+    let heading = StoredValue::new(Heading::Still);
     let scrolled_to = move |top: f64| {
-        heading.update(|h| *h = h.after_scroll(scroll_top.get_untracked(), top));
+        heading.update_value(|h| *h = h.after_scroll(scroll_top.get_untracked(), top));
         scroll_top.set(top);
     };
     let viewport = RwSignal::new(800.0);
@@ -119,8 +120,8 @@ pub fn KeyTable(
                 && let Some(el) = scroller.get_untracked()
             {
                 el.set_scroll_top(0);
+                heading.set_value(Heading::Still);
                 scroll_top.set(0.0);
-                heading.set(Heading::Still);
             }
         }
     });
@@ -131,7 +132,7 @@ pub fn KeyTable(
         let row = row_height.get();
         let top = (scroll_top.get() / row) as usize;
         let in_view = (viewport.get() / row).ceil() as usize;
-        rows_to_render(top, in_view, total.get(), heading.get())
+        rows_to_render(top, in_view, total.get(), heading.get_value())
     };
     let window =
         Window { shown, start: Memo::new(move |_| range().start), end: Memo::new(move |_| range().end) };

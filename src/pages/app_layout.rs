@@ -61,6 +61,7 @@ fn Connected(app: Connection, children: ChildrenFn) -> impl IntoView {
                     </div>
                 }
             })
+            .into_any()
         }}
         {children()}
     }

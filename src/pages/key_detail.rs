@@ -231,7 +231,7 @@ fn KeyFindings(row: KeyRow) -> impl IntoView {
     view! {
         <section aria-labelledby="findings-title">
             <h2 id="findings-title">"Findings"</h2>
-            <ul class="findings">{found}</ul>
+            <ul class="findings">{move || found().into_any()}</ul>
         </section>
         <section aria-labelledby="can-title">
             <h2 id="can-title">"What can this key do?"</h2>
@@ -247,16 +247,25 @@ fn RollStatus(hash: String) -> impl IntoView {
     let ops = expect_context::<Operations>();
     let store = expect_context::<KeyStore>();
     let app = expect_context::<Connection>();
-    // The roll, and whether this key is its old key.
-    let rolled = Memo::new(move |_| {
-        store
-            .rolled
-            .with(|all| roll_of(all, |value| short_hash(value) == hash).map(|(r, old)| (r.clone(), old)))
+    let hash = StoredValue::new(hash);
+    // This key's roll, and whether this key is its old key.
+    let roll = move || {
+        hash.with_value(|hash| {
+            store.rolled.with_untracked(|all| {
+                roll_of(all, |value| short_hash(value) == *hash).map(|(r, old)| (r.clone(), old))
+            })
+        })
+    };
+    // The banner is built again only when this changes: `None` without a roll, else whether this
+    // key is the old one.
+    let is_old = Memo::new(move |_| {
+        store.rolled.track();
+        roll().map(|(_, old)| old)
     });
     // The key as loaded now: a retire deletes it as it is, and a cancel keeps an edit made since
     // the roll, putting back only the expiry.
     let current = move || {
-        let (rolled, _) = rolled.get_untracked()?;
+        let (rolled, _) = roll()?;
         store.rows.with_untracked(|rows| {
             rows.as_ref()?
                 .iter()
@@ -276,9 +285,7 @@ fn RollStatus(hash: String) -> impl IntoView {
         }
     });
     let cancel = move |_| {
-        let (Some(client), Some((rolled, _)), Some((key, _))) =
-            (app.client(), rolled.get_untracked(), current())
-        else {
+        let (Some(client), Some((rolled, _)), Some((key, _))) = (app.client(), roll(), current()) else {
             return;
         };
         match cancel_body(&key, rolled.old_expires_at_ms, js_sys::Date::now()) {
@@ -296,7 +303,7 @@ fn RollStatus(hash: String) -> impl IntoView {
     Effect::new(move || {
         if write.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             retire_open.set(false);
-            let Some((done, _)) = rolled.get_untracked() else { return };
+            let Some((done, _)) = roll() else { return };
             ops.end_roll(&done.old);
             if retiring.get_value() {
                 go(app.at(Page::Key(short_hash(&done.new))), Default::default());
@@ -305,7 +312,8 @@ fn RollStatus(hash: String) -> impl IntoView {
     });
     view! {
         {move || {
-            let (rolled, is_old) = rolled.get()?;
+            let is_old = is_old.get()?;
+            let (rolled, _) = roll()?;
             let other = short_hash(if is_old { &rolled.new } else { &rolled.old });
             let link = app.at(Page::Key(other)).href();
             Some(if is_old {

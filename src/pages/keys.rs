@@ -228,7 +228,7 @@ pub fn KeysPage() -> impl IntoView {
                     >
                         <option value="">"Any ACL"</option>
                         {move || {
-                            acls_present.get().into_iter().map(|acl| view! { <option value=acl.clone()>{acl.clone()}</option> }).collect_view()
+                            acls_present.get().into_iter().map(|acl| view! { <option value=acl.clone()>{acl.clone()}</option> }).collect_view().into_any()
                         }}
                     </select>
                 </div>
@@ -281,6 +281,7 @@ pub fn KeysPage() -> impl IntoView {
                             }>{move || format!("Roll selected ({})", selected.with(Vec::len))}</button>
                         }
                     })
+                    .into_any()
                 }}
                 <button type="button" class="secondary" on:click=refresh disabled=move || store.loading.get()>
                     {move || if store.loading.get() { "Refreshing…" } else { "Refresh" }}
@@ -295,6 +296,7 @@ pub fn KeysPage() -> impl IntoView {
                         </div>
                     }
                 })
+                .into_any()
             }}
             {move || {
                 unreadable_entries(store.unreadable.get()).map(|text| {
@@ -304,6 +306,7 @@ pub fn KeysPage() -> impl IntoView {
                         </div>
                     }
                 })
+                .into_any()
             }}
             {move || match listing.get() {
                 None if store.loading.get() => view! { <p class="empty" aria-busy="true">"Loading keys…"</p> }.into_any(),
@@ -335,6 +338,7 @@ pub fn KeysPage() -> impl IntoView {
                                     </div>
                                 }
                             })
+                            .into_any()
                         }}
                     }
                     .into_any()
