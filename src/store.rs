@@ -7,8 +7,9 @@ use leptos::task::spawn_local_scoped_with_cancellation;
 
 use serde::{Deserialize, Serialize};
 
-use crate::algolia::{ApiError, Client, KeyList};
+use crate::algolia::{Client, KeyList};
 use crate::audit::rules::{Findings, audit};
+use crate::connect::explain;
 use crate::keys::{KeyRow, Load, Rows};
 use crate::perf::mark;
 
@@ -18,7 +19,9 @@ pub struct KeyStore {
     /// Entries of the last list that had no key value, so could not be shown at all.
     pub unreadable: RwSignal<usize>,
     pub loading: RwSignal<bool>,
-    pub error: RwSignal<Option<ApiError>>,
+    /// Why the last load failed, explained for the user: kept as text, a type the app's signals
+    /// already have, rather than as the error itself.
+    pub error: RwSignal<Option<String>>,
     /// The application's index names, for the audit's stale patterns; `None` until read, or when
     /// they cannot be.
     pub indices: RwSignal<Option<Arc<Vec<String>>>>,
@@ -139,7 +142,7 @@ impl KeyStore {
         spawn_local_scoped_with_cancellation(async move {
             match client.list_keys().await {
                 Ok(keys) => self.show(asked, keys),
-                Err(error) => self.error.set(Some(error)),
+                Err(error) => self.error.set(Some(explain(&error))),
             }
             drop(loading);
         });

@@ -98,7 +98,7 @@ fn Comparing(a: Connection, b: Connection) -> impl IntoView {
                 {toggles}
             </fieldset>
         </div>
-        {move || failed().map(|error| view! { <p class="banner error" role="alert">{error.to_string()}</p> })}
+        {move || failed().map(|error| view! { <p class="banner error" role="alert">{error}</p> })}
         {move || {
             compared.with(Option::is_none)
                 .then(|| view! { <p class="muted" role="status">"Loading both applications' keys…"</p> })

@@ -5,7 +5,6 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::{ConfirmDialog, DeletedTray, KeyTable, ShortcutsDialog, WriteProgress};
-use crate::connect::explain;
 use crate::keys::format::unreadable_entries;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::{Operations, Write, WriteStatus};
@@ -291,7 +290,7 @@ pub fn KeysPage() -> impl IntoView {
                 store.error.get().map(|error| {
                     view! {
                         <div class="banner error" role="alert">
-                            <p>{explain(&error)}</p>
+                            <p>{error}</p>
                             <button type="button" on:click=refresh>"Retry"</button>
                         </div>
                     }
