@@ -20,7 +20,7 @@ pub struct ConnectForm {
 pub struct Connecting {
     pub credentials: Credentials,
     pub label: String,
-    pub idle_minutes: u32,
+    pub idle_minutes: usize,
 }
 
 /// A message per field that is wrong.

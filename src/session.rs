@@ -13,7 +13,7 @@ use crate::routes::{AppRoute, Page};
 use crate::storage::{self, Entry};
 use crate::store::KeyStore;
 
-pub const DEFAULT_IDLE_MINUTES: u32 = 15;
+pub const DEFAULT_IDLE_MINUTES: usize = 15;
 
 /// An application's colour, shown with its label on every page, so that nobody edits production
 /// thinking it is staging.
@@ -217,7 +217,7 @@ pub fn connectable_apps(text: &str) -> Vec<(Credentials, String, Colour)> {
 pub struct Session {
     /// In the order they were connected.
     pub apps: RwSignal<Vec<Connection>>,
-    pub idle_minutes: RwSignal<u32>,
+    pub idle_minutes: RwSignal<usize>,
     /// The app's own owner: each connection's writes run under a child of it, not under the page
     /// that connected.
     root: StoredValue<Owner>,
@@ -327,7 +327,7 @@ impl Session {
         storage::remove_all();
     }
 
-    pub fn set_idle_minutes(&self, minutes: u32) {
+    pub fn set_idle_minutes(&self, minutes: usize) {
         storage::write(Entry::IdleMinutes, &minutes.to_string());
         self.idle_minutes.set(minutes);
     }
@@ -353,8 +353,8 @@ impl Session {
 }
 
 /// Idle minutes before the session locks itself: a whole number from 1 to 1,440.
-pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
-    match text.trim().parse::<u32>() {
+pub fn parse_idle_minutes(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
         Ok(m @ 1..=1440) => Ok(m),
         _ => Err("Enter a whole number of minutes from 1 to 1440.".to_owned()),
     }

@@ -93,7 +93,7 @@ pub fn DeletedTray() -> impl IntoView {
             title="Its expiry has passed"
             confirm_label="Restore without expiry"
             on_confirm=restore_never
-            busy=Signal::derive(move || restoring.is_working())
+            busy=restoring.busy()
         >
             {move || {
                 let value = expired.get()?;

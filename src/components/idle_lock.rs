@@ -22,7 +22,8 @@ pub fn IdleLock() -> impl IntoView {
     let check = move || {
         // A tick can still come once locking has taken this component away: it has nothing to do.
         let Some(last) = last_activity.try_get_value() else { return };
-        let idle_ms = f64::from(session.idle_minutes.get_untracked()) * 60_000.0;
+        // At most 1440 minutes (`parse_idle_minutes`): exact as an `f64`.
+        let idle_ms = session.idle_minutes.get_untracked() as f64 * 60_000.0;
         if js_sys::Date::now() - last >= idle_ms {
             session.lock_all();
         }

@@ -21,12 +21,6 @@ use crate::store::Rolled;
 use progress::Activity;
 pub use progress::WriteStatus;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-}
-
 /// A change to make.
 #[derive(Clone, Debug)]
 pub enum Write {
@@ -107,6 +101,11 @@ impl WriteState {
         self.status.with(WriteStatus::is_working)
     }
 
+    /// Whether a write runs, as the signal a confirm dialog's `busy` takes: one for every dialog.
+    pub fn busy(self) -> Signal<bool> {
+        Signal::derive(move || self.is_working())
+    }
+
     /// Forgets how the last write ended, so a dialog or form opens without an old message; a write
     /// still running keeps its status.
     pub fn clear_ended(&self) {
@@ -121,7 +120,11 @@ pub struct Operations {
     /// Key values with a change the API does not show yet, and what the change is.
     pub pending: RwSignal<Vec<(String, &'static str)>>,
     pub tray: RwSignal<Vec<Deleted>>,
-    pub notice: RwSignal<Option<Notice>>,
+    /// The notice shown under the header, until dismissed: how a write ended, in words.
+    pub notice: RwSignal<Option<String>>,
+    /// Whether the notice tells of a failure; set with it by `notify`. Kept apart from its text so
+    /// both are in signal types the app already has (each type of its own adds reactive code).
+    pub notice_is_error: RwSignal<bool>,
     store: KeyStore,
     /// The application whose keys these writes change, for its tray's storage.
     app_id: StoredValue<String>,
@@ -138,6 +141,7 @@ impl Operations {
             pending: RwSignal::new(Vec::new()),
             tray: RwSignal::new(storage::read_list(Entry::Tray(&app_id))),
             notice: RwSignal::new(None),
+            notice_is_error: RwSignal::new(false),
             app_id: StoredValue::new(app_id),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
@@ -214,7 +218,8 @@ impl Operations {
     }
 
     pub fn notify(&self, text: impl Into<String>, error: bool) {
-        self.notice.set(Some(Notice { text: text.into(), error }));
+        self.notice_is_error.set(error);
+        self.notice.set(Some(text.into()));
     }
 
     /// Runs a task that outlives the view that started it but not the session.

@@ -52,11 +52,12 @@ fn Connected(app: Connection, children: ChildrenFn) -> impl IntoView {
     view! {
         <Header app=app />
         {move || {
-            ops.notice.get().map(|notice| {
-                let role = if notice.error { "alert" } else { "status" };
+            ops.notice.get().map(|text| {
+                let error = ops.notice_is_error.get();
+                let role = if error { "alert" } else { "status" };
                 view! {
-                    <div class="notice" class:error=notice.error role=role>
-                        <p>{notice.text}</p>
+                    <div class="notice" class:error=error role=role>
+                        <p>{text}</p>
                         <button type="button" class="small" on:click=move |_| ops.notice.set(None)>"Dismiss"</button>
                     </div>
                 }

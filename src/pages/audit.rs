@@ -127,31 +127,42 @@ fn Simulator() -> impl IntoView {
     let referer = RwSignal::new(String::new());
     let ip = RwSignal::new(String::new());
     let ip_error = RwSignal::new(None::<String>);
-    let result = RwSignal::new(None::<(Request, Vec<(usize, Vec<String>)>)>);
-    let on_submit = move |event: SubmitEvent| {
-        event.prevent_default();
+    // The request the fields make; `None` while the IP address is not one.
+    let request = move || {
         let ip_text = ip.get_untracked().trim().to_owned();
         let ip = match ip_text.parse::<Ipv4Addr>() {
             _ if ip_text.is_empty() => None,
             Ok(ip) => Some(ip),
-            Err(_) => {
-                ip_error.set(Some("Enter an IPv4 address, like 203.0.113.7.".into()));
-                return;
-            }
+            Err(_) => return None,
         };
-        ip_error.set(None);
         let referer = Some(referer.get_untracked().trim().to_owned()).filter(|r| !r.is_empty());
-        let request =
-            Request { acl: acl.get_untracked(), index: index.get_untracked().trim().to_owned(), referer, ip };
-        let allowed = store.rows.with_untracked(|rows| {
-            rows.as_ref().map_or_else(Vec::new, |rows| simulate(rows, &request, js_sys::Date::now()))
-        });
-        result.set(Some((request, allowed)));
+        Some(Request {
+            acl: acl.get_untracked(),
+            index: index.get_untracked().trim().to_owned(),
+            referer,
+            ip,
+        })
+    };
+    // How many searches were made (none: no answer yet). The answer is worked out when shown, from
+    // the fields as they were searched: a kept copy of the request would be one more signal type.
+    let searches = RwSignal::new(0usize);
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        if request().is_none() {
+            ip_error.set(Some("Enter an IPv4 address, like 203.0.113.7.".into()));
+            return;
+        }
+        ip_error.set(None);
+        searches.update(|n| *n += 1);
     };
     let options = ACLS.iter().map(|acl| view! { <option value=acl.name>{acl.name}</option> }).collect_view();
     let answer = move || {
-        let (request, allowed) = result.get()?;
+        if searches.get() == 0 {
+            return None;
+        }
+        let request = request()?;
         let rows = store.rows.get_untracked()?;
+        let allowed = simulate(&rows, &request, js_sys::Date::now());
         let index = if request.index.is_empty() {
             "any index".to_owned()
         } else {

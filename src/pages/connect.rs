@@ -46,7 +46,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
     let demo = fetch_once(local_demo::fetch());
 
     // Proves each application's key in turn, connects it, and opens the first.
-    let connect = move |apps: Vec<(Credentials, String, Colour)>, idle_minutes: u32| {
+    let connect = move |apps: Vec<(Credentials, String, Colour)>, idle_minutes: usize| {
         pending.set(true);
         failure.set(None);
         let go = go.clone();

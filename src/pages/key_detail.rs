@@ -154,7 +154,7 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
             title=format!("Delete this key from {}?", app.name())
             confirm_label="Delete key"
             on_confirm=delete
-            busy=Signal::derive(move || deletion.is_working())
+            busy=deletion.busy()
         >
             <p>{format!("{name} will stop working at once.")}</p>
             <p class="hint">"You can undo this from “Recently deleted” on the keys page, in this session."</p>
@@ -335,7 +335,7 @@ fn RollStatus(hash: String) -> impl IntoView {
                         title="Retire the old key now?".to_owned()
                         confirm_label="Retire now"
                         on_confirm=retire
-                        busy=Signal::derive(move || write.is_working())
+                        busy=write.busy()
                     >
                         <p>"It is deleted now, before its grace period ends: whatever still uses it stops working. You can undo this from “Recently deleted”."</p>
                         <WriteProgress state=write />

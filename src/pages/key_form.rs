@@ -307,7 +307,7 @@ fn KeyFormView(
                 title="Review changes"
                 confirm_label="Save changes"
                 on_confirm=confirm
-                busy=Signal::derive(move || saving.is_working())
+                busy=saving.busy()
             >
                 {changes().map(|diff| view! { <DiffView diff=diff /> })}
                 <WriteProgress state=saving />

@@ -348,7 +348,7 @@ pub fn KeysPage() -> impl IntoView {
                 title=format!("Delete the selected keys from {}?", app.name())
                 confirm_label="Delete keys"
                 on_confirm=delete_selected
-                busy=Signal::derive(move || deletion.is_working())
+                busy=deletion.busy()
             >
                 <p>
                     {move || {

@@ -153,7 +153,7 @@ fn Rolling(lines: Vec<Line>) -> impl IntoView {
             title=format!("Roll {} in {}?", count(total, "key"), app.name())
             confirm_label="Roll"
             on_confirm=start
-            busy=Signal::derive(move || state.is_working())
+            busy=state.busy()
         >
             <p>{move || format!("New keys are created now; the old ones stop working {}.", grace_words())}</p>
         </ConfirmDialog>
