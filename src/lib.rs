@@ -13,6 +13,7 @@ mod local_demo;
 mod operations;
 mod pages;
 mod perf;
+mod reactive;
 mod router;
 mod routes;
 pub mod secured;

@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 use crate::keys::SHORTCUTS;
+use crate::reactive::effect;
 
 /// A modal confirmation.
 #[component]
@@ -71,7 +72,7 @@ pub fn ShortcutsDialog(open: RwSignal<bool>) -> impl IntoView {
 /// Shows the dialog as a modal while `open` holds. The native `<dialog>` shown with `showModal`
 /// makes the rest of the page inert and closes on Escape (its `close` event then resets `open`).
 fn show_while(dialog: NodeRef<html::Dialog>, open: RwSignal<bool>) {
-    Effect::new(move || {
+    effect(move || {
         let Some(el) = dialog.get() else { return };
         match (open.get(), el.open()) {
             (true, false) => {

@@ -14,6 +14,7 @@ use crate::keys::{
 };
 use crate::operations::Operations;
 use crate::perf::mark;
+use crate::reactive::effect;
 use crate::store::{KeyStore, roll_of};
 
 /// Every row has one height, so the table can render only the rows in view (plus a margin) and
@@ -73,13 +74,13 @@ pub fn KeyTable(
     // Measured when the table appears, and again when it comes back from showing no rows (it is
     // hidden then, and measures nothing).
     let has_rows = Memo::new(move |_| total.get() > 0);
-    Effect::new(move || {
+    effect(move || {
         if scroller.get().is_some() && has_rows.get() {
             measure();
         }
     });
     // After the frame that shows a new load: the end of the benchmark's "response to painted".
-    Effect::new(move || {
+    effect(move || {
         shown.with(|s| Arc::as_ptr(&s.rows));
         request_animation_frame(|| set_timeout(|| mark("keys-painted"), std::time::Duration::ZERO));
     });
@@ -100,9 +101,10 @@ pub fn KeyTable(
     };
     // A new search, filter or load starts at the top. A keyboard user whose row was rendered afresh
     // is put on the first row once the new rows are in, or the next key press would go to the page.
-    Effect::new(move |previous: Option<()>| {
+    let mut first_run = true;
+    effect(move || {
         shown.track();
-        if previous.is_some() {
+        if !std::mem::take(&mut first_run) {
             if in_rows.get_value() {
                 request_animation_frame(move || {
                     // The table may be gone by then (another page or application).

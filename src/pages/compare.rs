@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::{AclChips, DiffTable, KeyedList, OtherApp};
 use crate::keys::KeyRow;
 use crate::keys::compare::{Compared, Comparison, Group, changes};
+use crate::reactive::effect;
 use crate::router::{Nav, use_go};
 use crate::routes::Page;
 use crate::session::Connection;
@@ -125,7 +126,7 @@ fn Section(
     let one_sided = matches!(group, Group::OnlyA | Group::OnlyB);
     let (source, target) = if group == Group::OnlyB { (apps.1, apps.0) } else { (apps.0, apps.1) };
     let selected = RwSignal::new(Vec::<String>::new());
-    Effect::new(move |_| {
+    effect(move || {
         compared.track();
         selected.set(Vec::new());
     });

@@ -7,6 +7,7 @@ use crate::components::{FieldError, TextField};
 use crate::connect::{ConnectErrors, ConnectForm, explain};
 use crate::fetched::fetch_once;
 use crate::local_demo;
+use crate::reactive::effect;
 use crate::router::{Nav, use_go};
 use crate::routes::Page;
 use crate::session::{Colour, Session};
@@ -22,7 +23,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
         let go = go.clone();
         // Once, on arrival: connecting several demo applications must not be cut short by a move
         // after the first.
-        Effect::new(move |_| {
+        effect(move || {
             let first = session.apps.with_untracked(|apps| apps.first().map(|app| app.app_id()));
             if let (false, Some(app_id)) = (adding, first) {
                 go(Page::keys().of(&app_id), Nav { replace: true, ..Nav::default() });

@@ -8,6 +8,7 @@ use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::roll::cancel_body;
 use crate::keys::{KeyRow, query_params, short_hash};
 use crate::operations::{Operations, Write, WriteStatus};
+use crate::reactive::effect;
 use crate::router::use_go;
 use crate::routes::Page;
 use crate::session::Connection;
@@ -73,7 +74,7 @@ fn KeyDetails(row: KeyRow) -> impl IntoView {
         }
     });
     // Only while this page is shown: a delete that ends after the user left lands in the notices.
-    Effect::new(move || {
+    effect(move || {
         if deletion.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             go(app.at(Page::keys()), Default::default());
         }
@@ -300,7 +301,7 @@ fn RollStatus(hash: String) -> impl IntoView {
     // Either ends the roll: the old key is gone (then the new key's page opens), or has its expiry
     // back.
     let go = use_go();
-    Effect::new(move || {
+    effect(move || {
         if write.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             retire_open.set(false);
             let Some((done, _)) = roll() else { return };

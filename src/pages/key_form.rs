@@ -12,6 +12,7 @@ use crate::keys::form::{FormErrors, FormFields, KeyForm};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::{Operations, Write, WriteStatus};
+use crate::reactive::effect;
 use crate::router::use_go;
 use crate::routes::Page;
 use crate::session::Connection;
@@ -151,7 +152,7 @@ fn KeyFormView(
     });
 
     let unsaved = expect_context::<Unsaved>();
-    Effect::new(move || unsaved.set(dirty.get() && created.with(Option::is_none)));
+    effect(move || unsaved.set(dirty.get() && created.with(Option::is_none)));
     on_cleanup(move || {
         unsaved.set(false);
     });
@@ -188,7 +189,7 @@ fn KeyFormView(
     });
     // While this form is shown: a saved update opens the key; a failure closes the review, and the
     // form, with everything typed, shows why.
-    Effect::new(move || match saving.status.get() {
+    effect(move || match saving.status.get() {
         WriteStatus::Done(_) => {
             review_open.set(false);
             if let Some(page) = key_page.clone() {

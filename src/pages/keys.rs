@@ -9,6 +9,7 @@ use crate::keys::format::unreadable_entries;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::perf::mark;
+use crate::reactive::effect;
 use crate::router::{Nav, use_go, use_route};
 use crate::routes::AppRoute;
 use crate::routes::Page;
@@ -168,7 +169,7 @@ pub fn KeysPage() -> impl IntoView {
         });
         ops.run(client, Write::Delete(keys), deletion);
     });
-    Effect::new(move || {
+    effect(move || {
         if deletion.status.with(|s| matches!(s, WriteStatus::Done(_))) {
             confirm_bulk.set(false);
             selected.set(Vec::new());
