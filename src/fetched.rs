@@ -6,14 +6,15 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
+
+use crate::reactive::spawn_scoped;
 
 /// Starts `fetch` now, under the current reactive owner.
 pub fn fetch_once<T: Send + Sync + 'static>(
     fetch: impl Future<Output = Option<T>> + 'static,
 ) -> ReadSignal<Option<T>> {
     let (value, set_value) = signal(None);
-    spawn_local_scoped_with_cancellation(async move {
+    spawn_scoped(async move {
         if let Some(fetched) = fetch.await {
             set_value.try_set(Some(fetched));
         }

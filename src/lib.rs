@@ -13,7 +13,7 @@ mod local_demo;
 mod operations;
 mod pages;
 mod perf;
-mod reactive;
+pub mod reactive;
 mod router;
 mod routes;
 pub mod secured;
@@ -31,6 +31,7 @@ use crate::pages::{
     AppLayout, AuditPage, ComparePage, ConnectPage, CopyPage, EditKeyPage, ExportPage, ImportPage,
     KeyDetailPage, KeysPage, NewKeyPage, NotFound, RestorePage, RollPage, SecuredPage,
 };
+use crate::reactive::memo;
 use crate::router::Router;
 use crate::routes::{AppRoute, Page};
 use crate::session::Session;
@@ -52,9 +53,9 @@ pub fn App() -> impl IntoView {
     // The page, and the part of the app it belongs to, change less often than the route: the
     // views below are rebuilt only when they do, not on each keystroke in the table's search.
     let route = router.route();
-    let page = Memo::new(move |_| route.with(|route| route.as_ref().map(AppRoute::page)));
+    let page = memo(move |_| route.with(|route| route.as_ref().map(AppRoute::page)));
     // The application whose pages are shown, if any: its layout is built again only when it changes.
-    let app = Memo::new(move |_| {
+    let app = memo(move |_| {
         page.with(|page| match page {
             Some(AppRoute::App { app, .. }) => Some(app.clone()),
             _ => None,
@@ -62,7 +63,7 @@ pub fn App() -> impl IntoView {
     });
     // Watched on every page while any application holds its key, the connect form and another
     // application's lock screen included.
-    let watch_idle = Memo::new(move |_| session.any_connected());
+    let watch_idle = memo(move |_| session.any_connected());
     view! {
         {move || watch_idle.get().then(|| view! { <IdleLock /> }).into_any()}
         // Outside an application this reads the page as well, so a move between the connect form,
@@ -80,8 +81,7 @@ pub fn App() -> impl IntoView {
 /// The pages of one application, in its layout. Only a route of this application is shown in it.
 fn app_view(app_id: String, page: Memo<Option<AppRoute>>) -> AnyView {
     let this_app = app_id.clone();
-    let here =
-        Memo::new(move |_| page.with(|r| matches!(r, Some(AppRoute::App { app, .. }) if *app == this_app)));
+    let here = memo(move |_| page.with(|r| matches!(r, Some(AppRoute::App { app, .. }) if *app == this_app)));
     view! {
         <AppLayout app_id=app_id>
             {move || if here.get() { page.get().and_then(app_page) } else { None }}

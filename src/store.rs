@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +11,7 @@ use crate::audit::rules::{Findings, audit};
 use crate::connect::explain;
 use crate::keys::{KeyRow, Load, Rows};
 use crate::perf::mark;
+use crate::reactive::{memo, memo_with_compare, spawn_scoped};
 
 #[derive(Clone, Copy)]
 pub struct KeyStore {
@@ -63,7 +63,7 @@ impl KeyStore {
         let indices = RwSignal::new(None::<Arc<Vec<String>>>);
         // Compared by identity: each computation is a new audit, and comparing two audits finding
         // by finding would cost more code than it saves.
-        let findings = Memo::new_with_compare(
+        let findings = memo_with_compare(
             move |_| {
                 rows.with(|rows| {
                     indices.with(|indices| {
@@ -120,7 +120,7 @@ impl KeyStore {
     /// Whether a list is loaded: a page that waits for it is built once it is, not again at each
     /// reload.
     pub fn is_loaded(self) -> Memo<bool> {
-        Memo::new(move |_| self.rows.with(Option::is_some))
+        memo(move |_| self.rows.with(Option::is_some))
     }
 
     /// Forgets the keys, when the session is locked or ends.
@@ -139,7 +139,7 @@ impl KeyStore {
         self.error.set(None);
         let loading = LoadingGuard(self.loading);
         let asked = self.ask();
-        spawn_local_scoped_with_cancellation(async move {
+        spawn_scoped(async move {
             match client.list_keys().await {
                 Ok(keys) => self.show(asked, keys),
                 Err(error) => self.error.set(Some(explain(&error))),
@@ -151,7 +151,7 @@ impl KeyStore {
     /// Reads the application's index names; a failure leaves them unknown, so the audit leaves out
     /// the one rule that needs them rather than calling every pattern stale.
     pub fn load_indices(self, client: Client) {
-        spawn_local_scoped_with_cancellation(async move {
+        spawn_scoped(async move {
             if let Ok(names) = client.list_indices().await {
                 self.indices.set(Some(Arc::new(names)));
             }

@@ -8,6 +8,7 @@ use keys_console::algolia::ApiKey;
 use keys_console::audit::rules::Findings;
 use keys_console::components::{AclChips, ExpiresIn, FieldError, KeyTable, KeyValue, Now, TextField};
 use keys_console::keys::{KeyRow, Load, Shown, Sort, ViewState};
+use keys_console::reactive::memo;
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -162,8 +163,8 @@ fn shown(count: usize) -> Shown {
 fn mount_table(el: &HtmlElement, data: Shown, on_sort: Callback<Sort>) {
     leptos::mount::mount_to(el.clone(), move || {
         provide_context(Now(RwSignal::new(0.0)));
-        let shown = Memo::new(move |_| data.clone());
-        let view_state = Memo::new(|_| ViewState::default());
+        let shown = memo(move |_| data.clone());
+        let view_state = memo(|_| ViewState::default());
         let on_open = Callback::new(|_| ());
         let selected = RwSignal::new(Default::default());
         let key_href = Callback::new(|hash| format!("/apps/APP/keys/{hash}"));

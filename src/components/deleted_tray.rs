@@ -4,6 +4,7 @@ use crate::components::{ConfirmDialog, KeyedList, Now};
 use crate::fnv::hash_text;
 use crate::keys::format::{ago, key_name, utc};
 use crate::operations::{Operations, Write, WriteStatus};
+use crate::reactive::memo;
 use crate::session::Connection;
 
 /// The keys deleted in this session, each restorable in one click with its settings and expiry.
@@ -73,7 +74,7 @@ pub fn DeletedTray() -> impl IntoView {
     });
     // A memo, so the tray is built when it fills and removed when it empties, not built again on
     // each delete or restore: what `<Show>` does, without a copy of its code for each use.
-    let any_deleted = Memo::new(move |_| ops.tray.with(|t| !t.is_empty()));
+    let any_deleted = memo(move |_| ops.tray.with(|t| !t.is_empty()));
     view! {
         {move || {
             any_deleted.get().then(|| {

@@ -14,7 +14,7 @@ use crate::keys::{
 };
 use crate::operations::Operations;
 use crate::perf::mark;
-use crate::reactive::effect;
+use crate::reactive::{effect, memo};
 use crate::store::{KeyStore, roll_of};
 
 /// Every row has one height, so the table can render only the rows in view (plus a margin) and
@@ -52,7 +52,7 @@ pub fn KeyTable(
     let row_height = RwSignal::new(ROW_HEIGHT);
     let acl_room = RwSignal::new(acl_room_in(1200.0, ACL_PERCENT));
     let active = RwSignal::new(0usize);
-    let total = Memo::new(move |_| shown.with(Shown::len));
+    let total = memo(move |_| shown.with(Shown::len));
 
     // The window's height bounds the estimate, so a table whose stylesheet failed to load still
     // renders a window of rows, not all of them.
@@ -73,7 +73,7 @@ pub fn KeyTable(
     };
     // Measured when the table appears, and again when it comes back from showing no rows (it is
     // hidden then, and measures nothing).
-    let has_rows = Memo::new(move |_| total.get() > 0);
+    let has_rows = memo(move |_| total.get() > 0);
     effect(move || {
         if scroller.get().is_some() && has_rows.get() {
             measure();
@@ -136,8 +136,7 @@ pub fn KeyTable(
         let in_view = (viewport.get() / row).ceil() as usize;
         rows_to_render(top, in_view, total.get(), heading.get_value())
     };
-    let window =
-        Window { shown, start: Memo::new(move |_| range().start), end: Memo::new(move |_| range().end) };
+    let window = Window { shown, start: memo(move |_| range().start), end: memo(move |_| range().end) };
 
     // The rows above and below the window, which the two spacer rows stand in for.
     let above = move || window.start.get();
@@ -418,7 +417,7 @@ fn KeyTableRow(
     acl_room: RwSignal<f64>,
 ) -> impl IntoView {
     provide_context(InTableRow { acl_room });
-    let position = Memo::new(move |_| window.position_of(row).unwrap_or(0));
+    let position = memo(move |_| window.position_of(row).unwrap_or(0));
     let KeyRow { key, expires_at_ms, .. } = &rows[row];
     let hash = rows[row].hash();
     let indices = if key.indexes.is_empty() { "all indices".to_owned() } else { key.indexes.join(", ") };

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::algolia::{ApiKey, Awaited, Client, KeyBody};
 use crate::keys::copy::Line;
 use crate::keys::tray::{self, Deleted};
+use crate::reactive::spawn_scoped;
 use crate::storage::{self, Entry};
 use crate::store::KeyStore;
 use crate::store::Rolled;
@@ -224,8 +225,7 @@ impl Operations {
 
     /// Runs a task that outlives the view that started it but not the session.
     fn spawn(&self, task: impl Future<Output = ()> + 'static) {
-        self.owner
-            .with_value(|owner| owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)));
+        self.owner.with_value(|owner| owner.with(|| spawn_scoped(task)));
     }
 
     /// Shows the key as applying until the API shows the change; then reloads the list. Only for

@@ -1,10 +1,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::algolia::{Client, Credentials};
 use crate::components::{Header, TextField, provide_clock};
 use crate::connect::explain;
+use crate::reactive::{memo, spawn_scoped};
 use crate::router::{Nav, use_go};
 use crate::routes::AppRoute;
 use crate::session::{AppState, Connection, Session};
@@ -19,7 +19,7 @@ pub fn AppLayout(app_id: String, children: ChildrenFn) -> impl IntoView {
     // Whether this tab holds the application's key: `None` when it does not hold the application.
     let unlocked = {
         let app_id = app_id.clone();
-        Memo::new(move |_| {
+        memo(move |_| {
             session
                 .find(&app_id)
                 .map(|app| app.state.with(|state| matches!(state, AppState::Connected { .. })))
@@ -112,7 +112,7 @@ fn LockScreen(app: Connection) -> impl IntoView {
             error.set(None);
             let client =
                 Client::new(Credentials { app_id: app.app_id(), api_key: key, hosts: hosts.clone() });
-            spawn_local_scoped_with_cancellation(async move {
+            spawn_scoped(async move {
                 let result = client.list_keys().await;
                 pending.set(false);
                 match result {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::{AclChips, DiffTable, KeyedList, OtherApp};
 use crate::keys::KeyRow;
 use crate::keys::compare::{Compared, Comparison, Group, changes};
-use crate::reactive::effect;
+use crate::reactive::{effect, memo, memo_with_compare};
 use crate::router::{Nav, use_go};
 use crate::routes::Page;
 use crate::session::Connection;
@@ -45,12 +45,12 @@ fn Comparing(a: Connection, b: Connection) -> impl IntoView {
         }
     }
     // A new comparison each time either side loads; a keystroke only filters it.
-    let compared = Memo::new_with_compare(
+    let compared = memo_with_compare(
         move |_| Some(Arc::new(Compared::new(a.store.rows.get()?, b.store.rows.get()?))),
         |_, _| true,
     );
     let search = RwSignal::new(String::new());
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         compared.with(|c| c.as_ref().map(|c| search.with(|s| c.filter(s)))).unwrap_or_default()
     });
     let (label_a, label_b) = (a.label(), b.label());

@@ -1,13 +1,12 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::algolia::{Client, Credentials};
 use crate::components::{FieldError, TextField};
 use crate::connect::{ConnectErrors, ConnectForm, explain};
 use crate::fetched::fetch_once;
 use crate::local_demo;
-use crate::reactive::effect;
+use crate::reactive::{effect, spawn_scoped};
 use crate::router::{Nav, use_go};
 use crate::routes::Page;
 use crate::session::{Colour, Session};
@@ -51,7 +50,7 @@ pub fn ConnectPage(adding: bool) -> impl IntoView {
         pending.set(true);
         failure.set(None);
         let go = go.clone();
-        spawn_local_scoped_with_cancellation(async move {
+        spawn_scoped(async move {
             let several = apps.len() > 1;
             let mut first = None;
             for (credentials, label, colour) in apps {

@@ -1,6 +1,5 @@
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 
 use crate::algolia::KeyBody;
 use crate::components::BatchRun;
@@ -8,6 +7,7 @@ use crate::files;
 use crate::keys::copy::{Line, body_name, definition, line_name};
 use crate::keys::definitions::{self, Exported};
 use crate::keys::format;
+use crate::reactive::{memo, spawn_scoped};
 use crate::session::Connection;
 
 /// The definitions of some keys (those in the address, or every key) as a file: JSON, which the
@@ -20,7 +20,7 @@ pub fn ExportPage(keys: Vec<String>) -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let every = keys.is_empty();
     // The keys to export, from the list as loaded: each one's definition, or why it has none.
-    let chosen = Memo::new(move |_| {
+    let chosen = memo(move |_| {
         let now = js_sys::Date::now();
         app.store.rows.with(|rows| {
             rows.iter()
@@ -117,7 +117,7 @@ pub fn ImportPage() -> impl IntoView {
     let read = RwSignal::new(None::<Result<(String, Vec<KeyBody>), Vec<String>>>);
     let on_change = move |_| {
         let Some(input) = input.get_untracked() else { return };
-        spawn_local_scoped_with_cancellation(async move {
+        spawn_scoped(async move {
             read.set(files::read_chosen(&input).await.map(|file| match file {
                 Ok((name, text)) => {
                     definitions::parse(&text, js_sys::Date::now()).map(|bodies| (name, bodies))

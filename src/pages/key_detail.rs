@@ -8,7 +8,7 @@ use crate::keys::format::{describe_pattern, key_name, limit, utc};
 use crate::keys::roll::cancel_body;
 use crate::keys::{KeyRow, query_params, short_hash};
 use crate::operations::{Operations, Write, WriteStatus};
-use crate::reactive::effect;
+use crate::reactive::{effect, memo, memo_with_compare};
 use crate::router::use_go;
 use crate::routes::Page;
 use crate::session::Connection;
@@ -22,7 +22,7 @@ pub fn KeyDetailPage(hash: String) -> impl IntoView {
     // The key's page is rebuilt only when the key changes, not on every reload of the list: a
     // reload must not close a dialog the user is in.
     let hash_for_roll = hash.clone();
-    let found = Memo::new_with_compare(
+    let found = memo_with_compare(
         move |_| {
             store.rows.with(|rows| rows.as_ref().map(|rows| rows.iter().find(|r| r.hash() == hash).cloned()))
         },
@@ -259,7 +259,7 @@ fn RollStatus(hash: String) -> impl IntoView {
     };
     // The banner is built again only when this changes: `None` without a roll, else whether this
     // key is the old one.
-    let is_old = Memo::new(move |_| {
+    let is_old = memo(move |_| {
         store.rolled.track();
         roll().map(|(_, old)| old)
     });

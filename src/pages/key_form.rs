@@ -12,7 +12,7 @@ use crate::keys::form::{FormErrors, FormFields, KeyForm};
 use crate::keys::format::limit;
 use crate::keys::{KeyRow, patterns};
 use crate::operations::{Operations, Write, WriteStatus};
-use crate::reactive::effect;
+use crate::reactive::{effect, memo};
 use crate::router::use_go;
 use crate::routes::Page;
 use crate::session::Connection;
@@ -89,7 +89,7 @@ pub fn EditKeyPage(hash: String, fix: Option<String>) -> impl IntoView {
 /// Whether the keys are loaded. The forms depend on this, not on the rows themselves: a reload
 /// while the user types must not rebuild the form and lose what was typed.
 fn loaded(store: KeyStore) -> Memo<bool> {
-    Memo::new(move |_| store.rows.with(Option::is_some))
+    memo(move |_| store.rows.with(Option::is_some))
 }
 
 /// The key with this hash, read without subscribing to later loads.
@@ -146,7 +146,7 @@ fn KeyFormView(
     let errors = RwSignal::new(FormErrors::default());
     let saving = ops.track();
     let review_open = RwSignal::new(false);
-    let created = Memo::new(move |_| match saving.status.get() {
+    let created = memo(move |_| match saving.status.get() {
         WriteStatus::Done(done) if !editing => done.value,
         _ => None,
     });

@@ -9,7 +9,7 @@ use crate::keys::format::unreadable_entries;
 use crate::keys::{ExpiryFilter, Shown, Sort, ViewState, sorted};
 use crate::operations::{Operations, Write, WriteStatus};
 use crate::perf::mark;
-use crate::reactive::effect;
+use crate::reactive::{effect, memo};
 use crate::router::{Nav, use_go, use_route};
 use crate::routes::AppRoute;
 use crate::routes::Page;
@@ -25,7 +25,7 @@ pub fn KeysPage() -> impl IntoView {
     // The last state the address gave: while the app moves to another page, the table keeps its
     // state rather than sorting ten thousand keys again for a default one.
     let route = use_route();
-    let view_state = Memo::new(move |last: Option<&ViewState>| {
+    let view_state = memo(move |last: Option<&ViewState>| {
         route.with(|route| match route {
             Some(AppRoute::App { page: Page::Keys(state), .. }) => state.clone(),
             _ => last.cloned().unwrap_or_default(),
@@ -47,13 +47,13 @@ pub fn KeysPage() -> impl IntoView {
     // Sorting is done once per load and sort; a keystroke only filters the sorted order.
     // The audit's findings, computed once per load, feed the findings column, filter and sort.
     // The view state's sort alone (the rest at its defaults), in a type the page already keeps.
-    let sort = Memo::new(move |_| {
+    let sort = memo(move |_| {
         view_state.with(|v| ViewState { sort: v.sort, descending: v.descending, ..ViewState::default() })
     });
     let findings = move || store.findings.get();
     // Every row in the sort's order, none filtered out: a `Shown` like the table's, which keeps
     // the findings only when it is sorted by them.
-    let sorted_rows = Memo::new(move |_| {
+    let sorted_rows = memo(move |_| {
         let (by, descending) = sort.with(|s| (s.sort, s.descending));
         let rows = store.rows.get().unwrap_or_default();
         let findings = if by == Sort::Risk { findings() } else { Default::default() };
@@ -61,7 +61,7 @@ pub fn KeysPage() -> impl IntoView {
         mark("keys-sorted");
         Shown { rows, findings, order }
     });
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         let state = view_state.get();
         let findings = findings();
         sorted_rows.with(|all| {
@@ -71,8 +71,8 @@ pub fn KeysPage() -> impl IntoView {
     let total = move || shown.with(|s| s.rows.len());
     // Whether there is a list and whether it is empty: what chooses the table. A memo, so a reload
     // keeps the table (its scroll, its keyboard focus) and only renders its rows afresh.
-    let listing = Memo::new(move |_| store.rows.with(|rows| rows.as_ref().map(|r| r.is_empty())));
-    let acls_present = Memo::new(move |_| {
+    let listing = memo(move |_| store.rows.with(|rows| rows.as_ref().map(|r| r.is_empty())));
+    let acls_present = memo(move |_| {
         store.rows.with(|rows| {
             // A sorted insert: a sort or a BTreeSet would each bring code of their own into the
             // bundle, for a few dozen names.
@@ -154,7 +154,7 @@ pub fn KeysPage() -> impl IntoView {
     };
     // A memo, so the buttons are built when the selection fills and removed when it empties, not
     // built again on each tick: what `<Show>` does, without a copy of its code for each use.
-    let any_selected = Memo::new(move |_| selected.with(|s| !s.is_empty()));
+    let any_selected = memo(move |_| selected.with(|s| !s.is_empty()));
     let delete_selected = Callback::new(move |()| {
         let Some(client) = app.client() else { return };
         // A retry after a failure part-way sends the keys already deleted again: Algolia answers that
@@ -317,7 +317,7 @@ pub fn KeysPage() -> impl IntoView {
                     // brings matches back only renders rows, not a whole new table.
                     // A memo, so the message is shown when the matches run out and removed when
                     // they come back, not built again on each keystroke.
-                    let no_match = Memo::new(move |_| shown.with(Shown::is_empty));
+                    let no_match = memo(move |_| shown.with(Shown::is_empty));
                     view! {
                         <KeyTable
                             shown=shown

@@ -6,6 +6,7 @@ use crate::fnv::hash_text;
 use crate::keys::form::QueryField;
 use crate::keys::format::{expiry, key_name, utc};
 use crate::keys::{KeyRow, Rows, seconds_left};
+use crate::reactive::memo;
 use crate::routes::Page;
 use crate::secured::{self, Decoded, Restriction, Restrictions, snippets};
 use crate::session::Connection;
@@ -139,7 +140,7 @@ fn Build() -> impl IntoView {
         Restrictions { top, search_params }
     };
     let query = move || secured::query_string(&restrictions());
-    let key = Memo::new(move |_| {
+    let key = memo(move |_| {
         let parent = parent();
         (!parent.is_empty() && parent_error().is_none()).then(|| secured::generate(&parent, &query()))
     });

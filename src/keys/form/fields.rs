@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::{ExpiryInput, KeyForm, QueryField};
 use crate::algolia::Extra;
+use crate::reactive::memo;
 
 #[derive(Clone, Copy)]
 pub struct FormFields {
@@ -58,7 +59,7 @@ impl FormFields {
     /// a kilobyte of wasm for each field type): a keystroke compares a few short texts and lists,
     /// and the comparison stops at the first field that differs.
     pub fn changed_from(self, initial: KeyForm) -> Memo<bool> {
-        Memo::new(move |_| {
+        memo(move |_| {
             *self.acl.read() != initial.acl
                 || *self.description.read() != initial.description
                 || *self.indexes.read() != initial.indexes
@@ -129,7 +130,7 @@ mod tests {
             let fields = FormFields::new(KeyForm::from_key(&key(), None));
             let runs = Arc::new(AtomicUsize::new(0));
             let counted = runs.clone();
-            let acl_view = Memo::new(move |_| {
+            let acl_view = memo(move |_| {
                 counted.fetch_add(1, Ordering::Relaxed);
                 fields.acl.with(|acl| acl.join(", "))
             });
