@@ -13,7 +13,7 @@ use crate::session::Connection;
 pub fn DeletedTray() -> impl IntoView {
     let ops = expect_context::<Operations>();
     let app = expect_context::<Connection>();
-    let now = expect_context::<Now>().0;
+    let now = expect_context::<Now>();
     let restoring = ops.track();
     let busy = RwSignal::new(None::<String>);
     // The value of a key whose expiry has passed since it was deleted: restoring it needs a decision.
@@ -37,7 +37,7 @@ pub fn DeletedTray() -> impl IntoView {
     let progress = move |value: &str| {
         let mine = busy.with(|b| b.as_deref() == Some(value));
         match restoring.status.get() {
-            WriteStatus::Working(activity) if mine => Some(activity.describe(now.get())),
+            WriteStatus::Working(activity) if mine => Some(activity.describe(now.ms())),
             _ => None,
         }
     };

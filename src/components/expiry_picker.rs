@@ -13,7 +13,7 @@ pub fn ExpiryPicker(
     value: RwSignal<ExpiryInput>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let now = expect_context::<Now>().0;
+    let now = expect_context::<Now>();
     let change = move |f: &dyn Fn(&mut ExpiryInput)| value.update(|input| f(input));
     let mode = move || value.with(|v| v.mode);
     let radio = move |m: ExpiryMode, id: &'static str, label: &'static str| {
@@ -32,13 +32,13 @@ pub fn ExpiryPicker(
     };
     let result = move || {
         let at = match value.with(ExpiryInput::to_expiry) {
-            Ok(expiry) => expiry.instant(now.get()),
+            Ok(expiry) => expiry.instant(now.ms()),
             Err(_) => return String::new(),
         };
         match at {
             None => "The key will never expire.".to_owned(),
             Some(at) => {
-                format!("The key will expire at {} ({}).", utc(at), expiry(seconds_left(Some(at), now.get())))
+                format!("The key will expire at {} ({}).", utc(at), expiry(seconds_left(Some(at), now.ms())))
             }
         }
     };

@@ -3,6 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
+use crate::components::clock::seconds;
 use crate::session::Session;
 
 const ACTIVITY: &[&str] = &["pointerdown", "pointermove", "keydown", "wheel", "touchstart"];
@@ -12,19 +13,15 @@ const ACTIVITY: &[&str] = &["pointerdown", "pointermove", "keydown", "wheel", "t
 #[component]
 pub fn IdleLock() -> impl IntoView {
     let session = expect_context::<Session>();
-    let last_activity = StoredValue::new(js_sys::Date::now());
+    let last_activity = StoredValue::new(seconds());
     let listeners: Vec<_> = ACTIVITY
         .iter()
-        .map(|name| {
-            window_event_listener_untyped(name, move |_| last_activity.set_value(js_sys::Date::now()))
-        })
+        .map(|name| window_event_listener_untyped(name, move |_| last_activity.set_value(seconds())))
         .collect();
     let check = move || {
         // A tick can still come once locking has taken this component away: it has nothing to do.
         let Some(last) = last_activity.try_get_value() else { return };
-        // At most 1440 minutes (`parse_idle_minutes`): exact as an `f64`.
-        let idle_ms = session.idle_minutes.get_untracked() as f64 * 60_000.0;
-        if js_sys::Date::now() - last >= idle_ms {
+        if seconds().saturating_sub(last) >= session.idle_minutes.get_untracked() * 60 {
             session.lock_all();
         }
     };

@@ -17,7 +17,7 @@ pub fn AclChips(acl: Vec<String>) -> impl IntoView {
     let label = format!("ACL: {all}");
     let room = use_context::<InTableRow>().map(|row| row.acl_room);
     let chips = move || {
-        let shown = room.map_or(CHIPS_SHOWN, |room| room.with(|room| chips_that_fit(&acl, *room)));
+        let shown = room.map_or(CHIPS_SHOWN, |room| room.with(|room| chips_that_fit(&acl, *room as f64)));
         let more = acl.len().saturating_sub(shown);
         let chips = acl
             .iter()
@@ -57,8 +57,8 @@ pub fn CreatedAt(at_ms: Option<f64>) -> impl IntoView {
 #[component]
 pub fn ExpiresIn(expires_at_ms: Option<f64>) -> impl IntoView {
     let expiry = if in_table_row() { expiry_short } else { expiry };
-    let now = expect_context::<Now>().0;
-    let left = move || seconds_left(expires_at_ms, now.get());
+    let now = expect_context::<Now>();
+    let left = move || seconds_left(expires_at_ms, now.ms());
     let exact = expires_at_ms.map(utc);
     view! {
         <span

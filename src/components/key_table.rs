@@ -21,9 +21,9 @@ use crate::store::{KeyStore, roll_of};
 /// stand in for the rest with two spacer rows: 10,000 keys cost what 20 do. The stylesheet sets it
 /// (`--row`: a table row, or a taller card on a phone) and the table reads it when it measures
 /// itself; this is the table row's, until then.
-const ROW_HEIGHT: f64 = 56.0;
+const ROW_HEIGHT: usize = 56;
 /// The ACL cell's share of the table's width, in percent, until the table reads the stylesheet's.
-const ACL_PERCENT: f64 = 14.0;
+const ACL_PERCENT: usize = 14;
 
 /// The keys table: sortable headers, windowed rows, and one tab stop, the focused row, walked with
 /// the keyboard (`keys::table::keyboard`).
@@ -41,16 +41,16 @@ pub fn KeyTable(
     selected: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0);
+    let scroll_top = RwSignal::new(0usize);
     // Not a signal: it changes only together with `scroll_top`, which the window tracks.
     let heading = StoredValue::new(Heading::Still);
-    let scrolled_to = move |top: f64| {
+    let scrolled_to = move |top: usize| {
         heading.update_value(|h| *h = h.after_scroll(scroll_top.get_untracked(), top));
         scroll_top.set(top);
     };
-    let viewport = RwSignal::new(800.0);
+    let viewport = RwSignal::new(800usize);
     let row_height = RwSignal::new(ROW_HEIGHT);
-    let acl_room = RwSignal::new(acl_room_in(1200.0, ACL_PERCENT));
+    let acl_room = RwSignal::new(acl_room_in(1200, ACL_PERCENT));
     let active = RwSignal::new(0usize);
     let total = memo(move |_| shown.with(Shown::len));
 
@@ -58,13 +58,14 @@ pub fn KeyTable(
     // renders a window of rows, not all of them.
     let measure = move || {
         if let Some(el) = scroller.get_untracked() {
-            let window_height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
-            viewport.set(f64::from(el.client_height()).min(window_height));
+            let window_height =
+                window().inner_height().ok().and_then(|h| h.as_f64()).map_or(usize::MAX, |h| h as usize);
+            viewport.set(whole_px(el.client_height()).min(window_height));
             if let Some(height) = css_number(&el, "--row") {
                 row_height.set(height);
             }
             let percent = css_number(&el, "--acl-percent").unwrap_or(ACL_PERCENT);
-            let room = acl_room_in(f64::from(el.client_width()), percent);
+            let room = acl_room_in(whole_px(el.client_width()), percent);
             // Only a change lays every row's chips out again.
             if room != acl_room.get_untracked() {
                 acl_room.set(room);
@@ -118,12 +119,12 @@ pub fn KeyTable(
             }
             active.set(0);
             // Setting scrollTop forces a layout: only when the table is scrolled at all.
-            if scroll_top.get_untracked() > 0.0
+            if scroll_top.get_untracked() > 0
                 && let Some(el) = scroller.get_untracked()
             {
                 el.set_scroll_top(0);
                 heading.set_value(Heading::Still);
-                scroll_top.set(0.0);
+                scroll_top.set(0);
             }
         }
     });
@@ -132,8 +133,8 @@ pub fn KeyTable(
     // rows with it, only when the scroll reaches another row.
     let range = move || {
         let row = row_height.get();
-        let top = (scroll_top.get() / row) as usize;
-        let in_view = (viewport.get() / row).ceil() as usize;
+        let top = scroll_top.get() / row;
+        let in_view = viewport.get().div_ceil(row);
         rows_to_render(top, in_view, total.get(), heading.get_value())
     };
     let window = Window { shown, start: memo(move |_| range().start), end: memo(move |_| range().end) };
@@ -158,15 +159,15 @@ pub fn KeyTable(
     let focus_position = move |position: usize| {
         let Some(el) = scroller.get_untracked() else { return };
         let row = row_height.get_untracked();
-        let top = position as f64 * row;
-        let visible_height = f64::from(el.client_height()) - row;
-        let current = f64::from(el.scroll_top());
+        let top = position * row;
+        let visible_height = whole_px(el.client_height()).saturating_sub(row);
+        let current = whole_px(el.scroll_top());
         if top < current {
             el.set_scroll_top(top as i32);
-        } else if top > current + visible_height - row {
-            el.set_scroll_top((top - visible_height + row) as i32);
+        } else if top + row > current + visible_height {
+            el.set_scroll_top((top + row - visible_height) as i32);
         }
-        scrolled_to(f64::from(el.scroll_top()));
+        scrolled_to(whole_px(el.scroll_top()));
         // At once when the row is rendered (it usually is: the window has a margin), so that a
         // second key press, however quick, starts from it; after the next frame when it is not.
         let select = format!("tr[data-pos='{position}']");
@@ -179,7 +180,7 @@ pub fn KeyTable(
     let on_keydown = move |event: ev::KeyboardEvent| {
         let Some((row, target)) = row_of(&event) else { return };
         let on_row = target == *row;
-        let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
+        let page = viewport.get_untracked() / row_height.get_untracked();
         let current = active.get_untracked();
         let Some(action) = table_key(&event.key(), on_row, current, total.get_untracked(), page) else {
             return;
@@ -256,7 +257,7 @@ pub fn KeyTable(
             node_ref=scroller
             on:scroll=move |_| {
                 if let Some(el) = scroller.get_untracked() {
-                    scrolled_to(f64::from(el.scroll_top()));
+                    scrolled_to(whole_px(el.scroll_top()));
                 }
             }
         >
@@ -312,14 +313,19 @@ fn aria_sort(v: &ViewState, sort: Sort) -> &'static str {
 
 /// The room the ACL cell has for chips in a table `width` CSS pixels wide: its share of the width
 /// (the stylesheet's `--acl-percent`: a column, or most of a phone's card), less its padding.
-fn acl_room_in(width: f64, percent: f64) -> f64 {
-    width * percent / 100.0 - 16.0
+fn acl_room_in(width: usize, percent: usize) -> usize {
+    (width * percent / 100).saturating_sub(16)
+}
+
+/// An element's offset or size in CSS pixels, which the DOM gives as a signed integer.
+fn whole_px(n: i32) -> usize {
+    usize::try_from(n).unwrap_or(0)
 }
 
 /// The height of `rows` rows in CSS pixels, formatted as an integer (float formatting would add
 /// kilobytes to the bundle for nothing).
-fn px(rows: usize, row_height: f64) -> String {
-    format!("{}px", rows * row_height as usize)
+fn px(rows: usize, row_height: usize) -> String {
+    format!("{}px", rows * row_height)
 }
 
 /// The row a key press happened in, and the element it happened on (the row or a control of it).
@@ -331,12 +337,12 @@ fn row_of(event: &ev::KeyboardEvent) -> Option<(web_sys::HtmlElement, web_sys::E
 
 /// A whole number the stylesheet gives as a custom property (`--row: 56px`, `--acl-percent: 14`),
 /// if it gives one. Read as an integer: parsing floats would bring its own code into the bundle.
-fn css_number(el: &web_sys::Element, property: &str) -> Option<f64> {
+fn css_number(el: &web_sys::Element, property: &str) -> Option<usize> {
     let style = window().get_computed_style(el).ok()??;
     let value = style.get_property_value(property).ok()?;
     let value = value.trim();
-    let n: u32 = value.strip_suffix("px").unwrap_or(value).parse().ok()?;
-    (n > 0).then_some(f64::from(n))
+    let n: usize = value.strip_suffix("px").unwrap_or(value).parse().ok()?;
+    (n > 0).then_some(n)
 }
 
 /// Whether nothing has the focus (the page's body has it, as when the focused element was removed).
@@ -414,7 +420,7 @@ fn KeyTableRow(
     active: RwSignal<usize>,
     selected: RwSignal<Vec<String>>,
     key_href: Callback<String, String>,
-    acl_room: RwSignal<f64>,
+    acl_room: RwSignal<usize>,
 ) -> impl IntoView {
     provide_context(InTableRow { acl_room });
     let position = memo(move |_| window.position_of(row).unwrap_or(0));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// In context inside a keys table row: also the room its ACL cell has for chips, in CSS pixels.
 #[derive(Clone, Copy)]
 pub struct InTableRow {
-    pub acl_room: RwSignal<f64>,
+    pub acl_room: RwSignal<usize>,
 }
 
 /// Whether this is rendered inside a keys table row (whose narrow cells take short forms).

@@ -12,9 +12,9 @@ pub fn WriteProgress(
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let now = expect_context::<Now>().0;
+    let now = expect_context::<Now>();
     let working = move || match state.status.get() {
-        WriteStatus::Working(activity) => Some(activity.describe(now.get())),
+        WriteStatus::Working(activity) => Some(activity.describe(now.ms())),
         _ => None,
     };
     let failure = move || match state.status.get() {

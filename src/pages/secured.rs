@@ -49,7 +49,7 @@ fn Build() -> impl IntoView {
     let sources = RwSignal::new(String::new());
     let user_token = RwSignal::new(String::new());
     let others = RwSignal::new(QueryField::Rows(Vec::new()));
-    let now = expect_context::<Now>().0;
+    let now = expect_context::<Now>();
 
     // The parent select's options are the application's search keys, read from the rows by each
     // reader: a memo of their own type cost more than scanning the list again on a reload.
@@ -199,7 +199,7 @@ fn Build() -> impl IntoView {
                     {move || {
                         valid_until().map_or_else(
                             || "No end: the key lasts as long as its parent.".to_owned(),
-                            |s| format!("{s} (Unix seconds), {}", expiry(seconds_left(Some(s as f64 * 1000.0), now.get()))),
+                            |s| format!("{s} (Unix seconds), {}", expiry(seconds_left(Some(s as f64 * 1000.0), now.ms()))),
                         )
                     }}
                 </p>
@@ -292,7 +292,7 @@ fn Snippets(
 
 #[component]
 fn Inspect() -> impl IntoView {
-    let now = expect_context::<Now>().0;
+    let now = expect_context::<Now>();
     let text = RwSignal::new(String::new());
     let parent = RwSignal::new(String::new());
     // Decoded again by each reader: a base64 text, cheaper to read again than to keep in a memo.
@@ -335,14 +335,14 @@ fn Inspect() -> impl IntoView {
 }
 
 #[component]
-fn Restrictions(key: Decoded, now: RwSignal<f64>) -> impl IntoView {
+fn Restrictions(key: Decoded, now: Now) -> impl IntoView {
     let valid_until = key.valid_until();
     let rows = key
         .restrictions
         .iter()
         .map(|(name, value)| view! { <tr><th scope="row">{name.clone()}</th><td><code>{value.clone()}</code></td></tr> })
         .collect_view();
-    let remaining = move || valid_until.map(|s| seconds_left(Some(s as f64 * 1000.0), now.get()));
+    let remaining = move || valid_until.map(|s| seconds_left(Some(s as f64 * 1000.0), now.ms()));
     view! {
         <table class="diff" aria-label="Restrictions">
             <thead>

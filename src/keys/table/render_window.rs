@@ -24,13 +24,11 @@ pub enum Heading {
 impl Heading {
     /// The heading after a scroll from one offset to another. A scroll event that reports no move
     /// (the console had already recorded an offset it set itself) keeps `self`.
-    pub fn after_scroll(self, from: f64, to: f64) -> Self {
-        if to > from {
-            Heading::Down
-        } else if to < from {
-            Heading::Up
-        } else {
-            self
+    pub fn after_scroll(self, from: usize, to: usize) -> Self {
+        match to.cmp(&from) {
+            std::cmp::Ordering::Greater => Heading::Down,
+            std::cmp::Ordering::Less => Heading::Up,
+            std::cmp::Ordering::Equal => self,
         }
     }
 }
@@ -83,8 +81,8 @@ mod tests {
 
     #[test]
     fn a_scroll_that_did_not_move_keeps_the_heading() {
-        assert_eq!(Heading::Still.after_scroll(0.0, 56.0), Heading::Down);
-        assert_eq!(Heading::Down.after_scroll(560.0, 112.0), Heading::Up);
-        assert_eq!(Heading::Up.after_scroll(112.0, 112.0), Heading::Up);
+        assert_eq!(Heading::Still.after_scroll(0, 56), Heading::Down);
+        assert_eq!(Heading::Down.after_scroll(560, 112), Heading::Up);
+        assert_eq!(Heading::Up.after_scroll(112, 112), Heading::Up);
     }
 }
