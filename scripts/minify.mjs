@@ -25,25 +25,19 @@ function fail(message) {
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The wasm's functions are laid out for brotli (order-functions.mjs), then two cuts are made to the
- * names and code the wasm and its JavaScript share:
- * - wasm-streams, which Leptos pulls in for server functions (none here), exports three classes
- *   (`IntoUnderlyingSource`, `IntoUnderlyingSink`, `IntoUnderlyingByteSource`). They have no
- *   constructor and the JavaScript never wraps one, so nothing can make one; as exports, though,
- *   they keep their stream code in the wasm. Their JavaScript and their exports go.
- * - wasm-bindgen names each import and export with a 16-digit hash (`__wbg_body_5f971cbc6950ca4f`)
- *   or a long mangled path, once in the wasm and once in the JavaScript: random digits that no
- *   compressor shrinks. Binaryen renames them to one or two letters and prints the mapping, which
- *   is applied to the JavaScript here.
- * Together 5.8 KB of brotli. Each name must be found where wasm-bindgen writes it and none may
- * remain, or the build fails.
+ * The wasm's functions are laid out for brotli (order-functions.mjs), then the names the wasm and
+ * its JavaScript share are cut: wasm-bindgen names each import and export with a 16-digit hash
+ * (`__wbg_body_5f971cbc6950ca4f`) or a long mangled path, once in the wasm and once in the
+ * JavaScript: random digits that no compressor shrinks. Binaryen renames them to one or two letters
+ * and prints the mapping, which is applied to the JavaScript here: 4.2 KB of brotli. Each name must
+ * be found where wasm-bindgen writes it and none may remain, or the build fails.
+ *
+ * wasm-streams' JavaScript classes (`IntoUnderlyingSource`…) must not be there at all: the crate is
+ * replaced by `patches/wasm-streams` (see Cargo.toml), and if that patch stopped applying (a new
+ * wasm-streams version) their exports would bring their stream code back into the wasm.
  */
 function shrinkWasm(wasmPath, js) {
-  js = js
-    .replace(/^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n/gm, '')
-    .replace(/^if \(Symbol\.dispose\) IntoUnderlying.*\n/gm, '')
-    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
-  if (/intounderlying/i.test(js)) fail('the JavaScript still refers to the stream classes');
+  if (/intounderlying/i.test(js)) fail("wasm-streams' stream classes are back: is patches/wasm-streams still applied?");
 
   writeFileSync(wasmPath, nameForLayout(readFileSync(wasmPath)));
   const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
@@ -54,8 +48,6 @@ function shrinkWasm(wasmPath, js) {
       '--reorder-functions-by-name',
       '--strip-debug',
       '--strip-producers',
-      '--remove-exports',
-      '--pass-arg=remove-exports@*intounderlying*',
       '--remove-unused-module-elements',
       '--minify-imports-and-exports-and-modules',
       wasmPath,
@@ -65,7 +57,6 @@ function shrinkWasm(wasmPath, js) {
     { encoding: 'utf8' },
   );
   const mapping = JSON.parse(output.slice(output.indexOf('{')));
-  if (mapping.exports.some(([old]) => /intounderlying/i.test(old))) fail('a stream class export is left');
   const modules = new Set(mapping.imports.map(([module]) => module));
   const [module] = modules;
   if (modules.size !== 1) fail(`expected one import module, found ${[...modules].join(', ')}`);
