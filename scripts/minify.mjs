@@ -1,5 +1,5 @@
-// Post-build step (scripts/post-build.mjs), after externalize-loader.mjs: cuts dead exports and
-// long names out of the wasm and its JavaScript, minifies that JavaScript (terser) and the
+// Post-build step (scripts/post-build.mjs), after externalize-loader.mjs: lays the wasm's functions
+// out for brotli, shortens the names the wasm and its JavaScript share, minifies that JavaScript (terser) and the
 // stylesheet, then puts the new Subresource Integrity hashes in index.html. Trunk's own minifier
 // fails on wasm-bindgen's output, and these files ship on every load.
 import { execFileSync } from 'node:child_process';

@@ -111,7 +111,10 @@ function tableFunctions(bytes, section, imported) {
   return held;
 }
 
-/** Returns the module with a name section that sorts its functions by signature, then by body. */
+/**
+ * Returns the module with a name section that sorts its functions by signature, then those only
+ * called directly before those the table holds, then by body.
+ */
 export function nameForLayout(bytes) {
   const all = sections(bytes);
   const section = (id) => all.find((s) => s.id === id);

@@ -2,7 +2,7 @@
 //!
 //! Each is Leptos's own, with the closure or future boxed: Leptos compiles an effect's loop, a
 //! memo's wrapper and a task's cancellation wrapper once per closure or future type, and boxed
-//! they are compiled once for the app (an effect's once per value type for a memo). Every effect,
+//! they are compiled once for the app (a memo's once per value type). Every effect,
 //! memo and scoped task of the app is made here: `clippy.toml` forbids the unboxed ones.
 #![allow(clippy::disallowed_methods)]
 

@@ -21,7 +21,8 @@ pub fn IdleLock() -> impl IntoView {
     let check = move || {
         // A tick can still come once locking has taken this component away: it has nothing to do.
         let Some(last) = last_activity.try_get_value() else { return };
-        if seconds().saturating_sub(last) >= session.idle_minutes.get_untracked() * 60 {
+        // Strictly more: both times are whole seconds, so this is at least the idle time in full.
+        if seconds().saturating_sub(last) > session.idle_minutes.get_untracked() * 60 {
             session.lock_all();
         }
     };

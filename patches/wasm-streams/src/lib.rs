@@ -1,5 +1,7 @@
 //! The part of wasm-streams' API that Leptos's server functions (`server_fn`'s browser client)
-//! compile against. This console has no server functions, so none of it ever runs.
+//! compile against: `server_fn` 0.8's `src/request/browser.rs` (`from_stream`, `into_raw`) and
+//! `src/response/browser.rs` (`from_raw`, `into_stream`). This console has no server functions, so
+//! none of it ever runs; a Leptos update that uses more fails to compile here, it cannot go unseen.
 //!
 //! wasm-streams exports three JavaScript classes through `#[wasm_bindgen]`; the linker keeps every
 //! export, and with them the streams' code, in the wasm. Nothing here is exported.
@@ -38,13 +40,13 @@ impl ReadableStream {
     }
 }
 
-/// A `ReadableStream` read as a Rust stream.
-pub struct IntoStream;
+/// A `ReadableStream` read as a Rust stream: none can exist.
+pub enum IntoStream {}
 
 impl Stream for IntoStream {
     type Item = Result<JsValue, JsValue>;
 
     fn poll_next(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        Poll::Ready(None)
+        match *self {}
     }
 }
